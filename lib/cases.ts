@@ -1,0 +1,66 @@
+import type { Expected } from './spec/catalogue.js';
+
+/** How a request travels. The real service accepts every combination. */
+export interface TransportVariant {
+  signature: 'v2' | 'v3';
+  method: 'POST' | 'GET';
+  /** Where a POST carries business parameters: a form body or the query string. */
+  body: 'form' | 'query';
+  format: 'JSON' | 'XML';
+}
+
+/** Wire parameters in order; duplicates and odd names allowed (raw map for wire-level cases). */
+export type WireParams = Array<[name: string, value: string]>;
+
+/** Protocol-level damage applied while or after signing. */
+export type Tamper =
+  | { kind: 'signature-char' }
+  | { kind: 'wrong-secret' }
+  | { kind: 'unknown-access-key' }
+  | { kind: 'timestamp'; value: string }
+  | { kind: 'reuse-nonce' }
+  | { kind: 'omit'; name: 'Action' | 'Version' | 'Signature' | 'SignatureNonce' | 'Timestamp' | 'AccessKeyId' }
+  | { kind: 'version'; value: string }
+  | { kind: 'action'; value: string }
+  | { kind: 'method'; method: string }
+  | { kind: 'add-after-signing'; name: string; value: string };
+
+export interface CaseRequest {
+  action: string;
+  /** Business parameters only; the client adds Action, Version and the signature's own. */
+  params: WireParams;
+  transport: TransportVariant;
+  /** World account id whose keys sign it. */
+  account: string;
+  tamper?: Tamper;
+}
+
+/** What a successful create must leave behind, checked through DescribeSnapshotGroups. */
+export interface ExpectedGroup {
+  regionId: string;
+  instanceId?: string;
+  disks: string[];
+  name?: string;
+  description?: string;
+  tags: Array<{ key: string; value: string }>;
+  resourceGroupId?: string;
+  instantAccess: boolean;
+  instantAccessRetentionDays?: number;
+}
+
+export type CaseKind = 'valid' | 'invalid' | 'boundary' | 'wire' | 'protocol' | 'multi-fault' | 'idempotency';
+
+export interface Case {
+  /** Stable for a seed: `${rule}/${kind}/${index}`. */
+  id: string;
+  rule: string;
+  kind: CaseKind;
+  request: CaseRequest;
+  expected: Expected;
+  /** Disks whose snapshots a success would create: the runner serialises cases sharing one. */
+  disks: string[];
+  /** Set when the case may succeed: what DescribeSnapshotGroups must then show. */
+  expectGroup?: ExpectedGroup;
+  /** Short human description of what is wrong (or right) with the request. */
+  description: string;
+}

@@ -1,0 +1,119 @@
+/**
+ * The rules catalogue (spec/CreateSnapshotGroup.rules.yaml) and expectation profiles
+ * (spec/profiles/*.yaml). JSON Schemas: spec/rules.schema.json, spec/profile.schema.json.
+ */
+export type Family =
+  | 'request-shape'
+  | 'disk-state'
+  | 'instance-account'
+  | 'protocol'
+  | 'idempotency'
+  | 'state'
+  | 'valid';
+
+export const FAMILIES: readonly Family[] = [
+  'request-shape',
+  'disk-state',
+  'instance-account',
+  'protocol',
+  'idempotency',
+  'state',
+  'valid',
+];
+
+export interface ErrorPair {
+  code: string;
+  status: number;
+}
+
+/** What a conformant target answers to a request that breaks (only) this rule. */
+export type Expected =
+  | { kind: 'success' }
+  | ({ kind: 'error' } & ErrorPair)
+  /** The page documents several codes for the same fault (protocol.md section 6). */
+  | { kind: 'one-of'; alternatives: ErrorPair[] }
+  /** The page names no code: the weakest oracle, reported as such. */
+  | { kind: 'documented-4xx' };
+
+export interface Source {
+  document: 'api-doc' | 'protocol';
+  /** The exact sentence, verbatim from the document. */
+  quote: string;
+}
+
+/** A value test on one attribute of a world resource. Keys may be dotted ("quotas.snapshots"). */
+export type Match =
+  | string
+  | number
+  | boolean
+  | null
+  | { not: string | number | boolean | null }
+  | { in: Array<string | number | boolean | null> }
+  | { gte: number }
+  | { lte: number };
+
+/** What the world must hold for the rule to be exercised. */
+export interface Precondition {
+  description: string;
+  account?: Record<string, Match>;
+  region?: Record<string, Match>;
+  instance?: Record<string, Match>;
+  disk?: Record<string, Match>;
+}
+
+export interface Rule {
+  /** Stable id, kebab-case, prefixed by area, e.g. "name.max-length". */
+  id: string;
+  family: Family;
+  title: string;
+  source: Source;
+  level: 'must' | 'should';
+  precondition: Precondition;
+  expected: Expected;
+  /** How an ambiguity was settled, or anything a reader of a failure should know. */
+  note?: string;
+}
+
+/** One row of the page's error table (54 rows, duplicates kept). */
+export interface ErrorRow {
+  /** 1-based position in the page's table. */
+  row: number;
+  status: number;
+  code: string;
+  message: string;
+  description: string;
+  /** Rules that exercise this row; empty when notReachable is given. */
+  rules: string[];
+  /** Why no request from outside can trigger it. */
+  notReachable?: string;
+}
+
+export interface Ambiguity {
+  id: string;
+  topic: string;
+  settlement: string;
+}
+
+export interface Catalogue {
+  operation: 'CreateSnapshotGroup';
+  apiVersion: '2014-05-26';
+  rules: Rule[];
+  errorRows: ErrorRow[];
+  ambiguities: Ambiguity[];
+}
+
+/** Limits that differ between the published page and newer SDK models. */
+export interface Limits {
+  maxDisks: number;
+  maxDiskIndex: number;
+  maxTotalSizeGiB: number;
+  maxTags: number;
+}
+
+export interface Profile {
+  name: string;
+  description: string;
+  limits: Limits;
+  /** Per-rule overrides of the catalogue's expected outcome. */
+  overrides?: Record<string, { expected?: Expected; note?: string }>;
+}
