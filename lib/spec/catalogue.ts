@@ -24,6 +24,8 @@ export const FAMILIES: readonly Family[] = [
 export interface ErrorPair {
   code: string;
   status: number;
+  /** 'prefix' for the page's codes with a dynamic part (`QuotaExceed.Tags%s`): match `code` as a prefix. */
+  codeMatch?: 'exact' | 'prefix';
 }
 
 /** What a conformant target answers to a request that breaks (only) this rule. */

@@ -32,8 +32,8 @@ export interface Account {
     snapshots: number;
     /** Tags a single resource may carry. */
     tagsPerResource: number;
-    /** Unfinished snapshots one disk may have at once. */
-    creatingSnapshotsPerDisk: number;
+    /** Unfinished (ordinary) snapshots one disk may have at once. */
+    unfinishedSnapshotsPerDisk: number;
   };
   resourceGroups: string[];
 }
@@ -73,8 +73,10 @@ export interface Disk {
   /** Expired for overdue payment. */
   expired: boolean;
   transferring: boolean;
-  /** A snapshot of it is being created outside this run. */
+  /** A snapshot-group creation on it is in process (started outside this run). */
   snapshotInProgress: boolean;
+  /** Ordinary snapshots of it not yet finished; at the account's quota, no more may start. */
+  unfinishedSnapshots: number;
   /** Disk state that only a restart of its instance clears. */
   statusInvalid: boolean;
 }
