@@ -18,7 +18,9 @@ export type Tamper =
   | { kind: 'wrong-secret' }
   | { kind: 'unknown-access-key' }
   | { kind: 'timestamp'; value: string }
-  | { kind: 'reuse-nonce' }
+  /** Sign with this nonce (a prelude request used it first: the nonce-reuse fault). */
+  | { kind: 'nonce'; value: string }
+  | { kind: 'signature-method'; value: string }
   | { kind: 'omit'; name: 'Action' | 'Version' | 'Signature' | 'SignatureNonce' | 'Timestamp' | 'AccessKeyId' }
   | { kind: 'version'; value: string }
   | { kind: 'action'; value: string }
@@ -63,4 +65,10 @@ export interface Case {
   expectGroup?: ExpectedGroup;
   /** Short human description of what is wrong (or right) with the request. */
   description: string;
+  /**
+   * Requests sent before `request` (idempotency replays, nonce reuse): sequentially and each expected to
+   * succeed, or all at once with `request` when `concurrent` is set (IdempotentProcessing).
+   */
+  prelude?: CaseRequest[];
+  concurrent?: boolean;
 }
