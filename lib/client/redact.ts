@@ -1,0 +1,97 @@
+import type { Exchange, SentRequest } from './exchange.js';
+import { percentEncode } from './sign/rpc.js';
+
+/**
+ * The one redaction used by every writer and log. Secrets, signatures and tokens become `***`.
+ * A secret is scrubbed in its plain, percent-encoded and form-encoded spellings.
+ */
+export const REDACTED = '***';
+
+/** Shorter values are not registered: scrubbing them would shred ordinary text. */
+const MIN_SECRET_LENGTH = 4;
+const registry = new Set<string>();
+
+/** Remembers a secret seen by this process so that knownSecrets() scrubs it from any text. */
+export function registerSecret(value: string | undefined): void {
+  if (value !== undefined && value.length >= MIN_SECRET_LENGTH) registry.add(value);
+}
+
+export function knownSecrets(): string[] {
+  return [...registry];
+}
+
+function spellings(secret: string): string[] {
+  const encoded = percentEncode(secret);
+  return [secret, encoded, encodeURIComponent(secret), encoded.replace(/%20/g, '+')];
+}
+
+/** Replaces every given secret (and the process's registered ones) in `text`. */
+export function redactSecrets(text: string, secrets: string[] = knownSecrets()): string {
+  const all = new Set<string>();
+  for (const secret of [...secrets, ...registry]) {
+    if (secret.length === 0) continue;
+    for (const spelling of spellings(secret)) all.add(spelling);
+  }
+  // Longest first, so that a secret containing another is replaced whole.
+  let out = text;
+  for (const spelling of [...all].sort((a, b) => b.length - a.length)) out = out.split(spelling).join(REDACTED);
+  return out;
+}
+
+const SECRET_PARAMS = ['Signature', 'SecurityToken', 'AccessKeySecret', 'BearerToken'];
+const PARAM_PATTERN = new RegExp(`(^|[?&])(${SECRET_PARAMS.join('|')})=([^&#]*)`, 'g');
+const JSON_PATTERN = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
+const SECRET_HEADERS = new Set(['x-acs-security-token', 'x-acs-bearer-token', 'x-acs-zero-trust-idtoken']);
+
+/** Redacts secret parameters of a query string, a form body or JSON, then every known secret. */
+export function redactText(text: string, secrets: string[] = knownSecrets()): string {
+  const masked = text
+    .replace(PARAM_PATTERN, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
+    .replace(JSON_PATTERN, (_m, key: string) => `${key}"${REDACTED}"`);
+  return redactSecrets(masked, secrets);
+}
+
+function redactHeader(name: string, value: string, secrets: string[]): string {
+  const lower = name.toLowerCase();
+  if (SECRET_HEADERS.has(lower)) return REDACTED;
+  if (lower === 'authorization') return redactSecrets(value.replace(/Signature=[^,\s]*/g, `Signature=${REDACTED}`), secrets);
+  return redactSecrets(value, secrets);
+}
+
+export function redactHeaders(
+  headers: Record<string, string>,
+  secrets: string[] = knownSecrets(),
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = redactHeader(name, value, secrets);
+  return out;
+}
+
+export function redactRequest(sent: SentRequest, secrets: string[] = knownSecrets()): SentRequest {
+  return {
+    method: sent.method,
+    url: redactText(sent.url, secrets),
+    headers: redactHeaders(sent.headers, secrets),
+    body: redactText(sent.body, secrets),
+  };
+}
+
+/** An exchange fit for a report: request redacted, and the response scrubbed in case a target echoes. */
+export function redactExchange(exchange: Exchange, secrets: string[] = knownSecrets()): Exchange {
+  const { response } = exchange;
+  return {
+    ...exchange,
+    request: redactRequest(exchange.request, secrets),
+    ...(response && {
+      response: {
+        ...response,
+        headers: redactHeaders(response.headers, secrets),
+        rawBody: redactText(response.rawBody, secrets),
+        parsed: JSON.parse(redactText(JSON.stringify(response.parsed), secrets)) as typeof response.parsed,
+      },
+    }),
+    ...(exchange.failure && {
+      failure: { ...exchange.failure, message: redactSecrets(exchange.failure.message, secrets) },
+    }),
+  };
+}
