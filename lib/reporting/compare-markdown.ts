@@ -1,0 +1,49 @@
+import type { CompareMatrix, MatrixCell } from './compare.js';
+import { CELL_VERDICTS, cellText } from './compare.js';
+import { CELL_ICON, CELL_MEANING } from './compare-legend.js';
+import { mdCode, mdTable, mdText } from './markdown-text.js';
+import { scrubData, scrubText } from './scrub.js';
+
+const mdCell = (cell: MatrixCell): string =>
+  cell.verdict === 'fail'
+    ? `${CELL_ICON.fail} ${mdCode(cellText(cell), true)}`
+    : `${CELL_ICON[cell.verdict]} ${cell.verdict}`;
+
+/** The compatibility matrix as GitHub-flavoured Markdown. */
+export function renderCompareMarkdown(input: CompareMatrix): string {
+  const matrix = scrubData(input);
+  const targets = mdTable(
+    ['#', 'target', 'profile', 'seed', 'tool', 'finished', ...CELL_VERDICTS],
+    matrix.targets.map((t, i) => [
+      String(i + 1),
+      mdCode(t.label, true),
+      mdText(t.profile),
+      String(t.seed),
+      mdText(t.toolVersion),
+      t.finishedAt,
+      ...CELL_VERDICTS.map((v) => String(t.totals[v])),
+    ]),
+  );
+  const rules = mdTable(
+    ['rule', 'family', 'level', 'expected', ...matrix.targets.map((_, i) => `#${i + 1}`)],
+    matrix.rows.map((row) => [
+      mdCode(row.rule, true),
+      row.family,
+      row.level,
+      mdCode(row.expected, true),
+      ...row.cells.map(mdCell),
+    ]),
+  );
+  const legend = CELL_VERDICTS.map((v) => `- ${CELL_ICON[v]} **${v}**: ${CELL_MEANING[v]}`).join('\n');
+  const parts = [
+    '# Compatibility matrix: CreateSnapshotGroup',
+    `${matrix.rows.length} rules, ${matrix.targets.length} targets.`,
+    '## Targets',
+    targets,
+    '## Legend',
+    legend,
+    '## Rules',
+    rules,
+  ];
+  return scrubText(`${parts.join('\n\n')}\n`);
+}

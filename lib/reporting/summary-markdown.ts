@@ -1,0 +1,30 @@
+import type { RunReport } from '../runner/result.js';
+import { canonicalReport } from './canonical.js';
+import { scrubData, scrubText } from './scrub.js';
+import { errorRowsSection, leftBehindSection, openRulesSection } from './summary-coverage.js';
+import { failureSections } from './summary-failures.js';
+import { familySections } from './summary-families.js';
+import { runFacts, totalsTable, verdictLine } from './summary-header.js';
+
+/** summary.md: what a person reads first, and what lands in the GitHub job summary. */
+export function renderSummaryMarkdown(report: RunReport): string {
+  const clean = canonicalReport(scrubData(report));
+  const failures = failureSections(clean);
+  const open = openRulesSection(clean);
+  const parts = [
+    '# ecs-conformance: CreateSnapshotGroup',
+    verdictLine(clean),
+    runFacts(clean),
+    '## Totals',
+    totalsTable(clean),
+    '## Rules by family',
+    ...familySections(clean),
+    ...(failures.length > 0 ? ['## Failures', ...failures] : []),
+    ...(open ? ['## Not covered, skipped or inconclusive', open] : []),
+    "## Documented errors (the page's error table)",
+    errorRowsSection(clean),
+    '## Left behind',
+    leftBehindSection(clean),
+  ];
+  return scrubText(`${parts.join('\n\n')}\n`);
+}
