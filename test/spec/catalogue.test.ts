@@ -1,0 +1,197 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { ErrorPair, Expected, Rule } from '../../lib/spec/catalogue.js';
+import { loadCatalogue } from '../../lib/spec/load.js';
+import { schemaOf } from '../../lib/spec/load-validate.js';
+import {
+  haveReferences,
+  openapiErrorPairs,
+  pageErrorLines,
+  readPage,
+  readProtocol,
+  repoRoot,
+} from './fixtures/references.js';
+import { readContract, type Shape, schemaShape } from './fixtures/ts-shapes.js';
+
+const catalogue = loadCatalogue();
+const byId = new Map(catalogue.rules.map((rule) => [rule.id, rule]));
+
+/** Rules added beyond the skeleton (none so far): each needs a reason in the report. */
+const ADDED_RULES: string[] = [];
+
+type SkeletonEntry = { expected?: Expected; 'same-as'?: string; level?: 'must' | 'should' };
+const skeletonFile = join(import.meta.dirname, 'fixtures', 'skeleton.contract.yaml');
+const skeleton = parse(readFileSync(skeletonFile, 'utf8')) as Record<string, Record<string, SkeletonEntry>>;
+const skeletonRules = Object.entries(skeleton).flatMap(([family, rules]) =>
+  Object.entries(rules).map(([id, entry]) => {
+    const expected = entry.expected ?? rules[entry['same-as'] ?? '']?.expected;
+    return { id, family, expected, level: entry.level ?? 'must' };
+  }),
+);
+
+const pairsOf = (expected: Expected): ErrorPair[] =>
+  expected.kind === 'error' ? [expected] : expected.kind === 'one-of' ? expected.alternatives : [];
+
+describe('rules catalogue', () => {
+  it('loads and validates against spec/rules.schema.json', () => {
+    expect(catalogue.operation).toBe('CreateSnapshotGroup');
+    expect(catalogue.rules.length).toBe(skeletonRules.length + ADDED_RULES.length);
+  });
+
+  it('the skeleton copy is the skeleton (while the original exists)', () => {
+    const original = join(repoRoot, 'spec', 'rules.skeleton.yaml');
+    if (!existsSync(original)) return;
+    expect(parse(readFileSync(original, 'utf8'))).toEqual(skeleton);
+  });
+
+  it('keeps every skeleton rule id, family, level and expected outcome', () => {
+    for (const want of skeletonRules) {
+      const rule = byId.get(want.id);
+      expect(rule, want.id).toBeDefined();
+      expect({ id: want.id, family: rule?.family, level: rule?.level, expected: rule?.expected }).toEqual(
+        want,
+      );
+    }
+    const extra = catalogue.rules.map((r) => r.id).filter((id) => !skeletonRules.some((s) => s.id === id));
+    expect(extra).toEqual(ADDED_RULES);
+  });
+
+  it('settles the ambiguities named by protocol.md section 6 and the brief', () => {
+    const ids = catalogue.ambiguities.map((a) => a.id);
+    for (const id of [
+      'name-code',
+      'description-code',
+      'non-essd-code',
+      'duplicate-rows',
+      'missing-paramter-spelling',
+      'dynamic-codes',
+      'deleted-404-500',
+      'client-token-undocumented',
+      'belongs-to-instance-no-code',
+      'error-precedence',
+      'name-letters',
+      'length-in-characters',
+      'idempotent-mismatch-status',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it('preconditions keep the valid selectors, except for the one fault of a disk-state or instance-account rule', () => {
+    const valid = byId.get('valid.success-body') as Rule;
+    // Changes that break no rule: more disks, all of them usable, instant access available, a detached disk.
+    const harmless = new Set([
+      'disk.status="Available"',
+      'disk.instance=null',
+      'instance.diskCount={"gte":1}',
+      'instance.diskCount={"gte":2}',
+      'instance.allDisksUsable=true',
+      'region.instantAccessSupported=true',
+    ]);
+    const changes = (rule: Rule): string[] =>
+      (['account', 'region', 'instance', 'disk'] as const).flatMap((resource) => {
+        const own = rule.precondition[resource];
+        if (own === undefined) return [];
+        const keys = new Set([...Object.keys(valid.precondition[resource] ?? {}), ...Object.keys(own)]);
+        return [...keys]
+          .filter(
+            (key) =>
+              key in own && JSON.stringify(own[key]) !== JSON.stringify(valid.precondition[resource]?.[key]),
+          )
+          .map((key) => `${resource}.${key}=${JSON.stringify(own[key])}`)
+          .filter((change) => !harmless.has(change));
+      });
+    for (const rule of catalogue.rules) {
+      const changed = changes(rule);
+      if (rule.family === 'disk-state' || rule.family === 'instance-account') {
+        expect(changed.length, `${rule.id} must break something`).toBeGreaterThan(0);
+        expect(changed.length, `${rule.id} breaks one thing: ${changed.join(', ')}`).toBeLessThanOrEqual(2);
+      } else {
+        expect(changed, rule.id).toEqual([]);
+      }
+    }
+  });
+});
+
+describe.skipIf(!haveReferences)('catalogue against the reference documents', () => {
+  const page = haveReferences ? readPage() : '';
+  const protocol = haveReferences ? readProtocol() : '';
+  const lines = pageErrorLines(page);
+
+  it('every quote is an exact substring of its document', () => {
+    const missing = catalogue.rules.filter(
+      (rule) => !(rule.source.document === 'api-doc' ? page : protocol).includes(rule.source.quote),
+    );
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
+
+  it('maps all 54 error rows, verbatim and in page order', () => {
+    expect(lines).toHaveLength(54);
+    expect(catalogue.errorRows).toHaveLength(54);
+    catalogue.errorRows.forEach((row, i) => {
+      expect(row.row).toBe(i + 1);
+      expect(`${row.status}${row.code}${row.message}${row.description}`).toBe(lines[i]);
+      expect(row.rules.length > 0 !== (row.notReachable !== undefined), `row ${row.row}`).toBe(true);
+    });
+  });
+
+  it("each mapped row's (code, status) is among the expected outcomes of its rules", () => {
+    for (const row of catalogue.errorRows) {
+      for (const id of row.rules) {
+        const expected = byId.get(id)?.expected as Expected;
+        const hit = pairsOf(expected).some(
+          (p) =>
+            p.status === row.status &&
+            (p.codeMatch === 'prefix' ? row.code.startsWith(p.code) : p.code === row.code),
+        );
+        expect(hit, `row ${row.row} ${row.code} -> ${id}`).toBe(true);
+      }
+    }
+  });
+
+  it('every expected (code, status) is documented: a page row, or a protocol.md / OpenAPI common code', () => {
+    const openapi = openapiErrorPairs();
+    const section4 = protocol.slice(protocol.indexOf('## 4.'), protocol.indexOf('## 5.'));
+    for (const rule of catalogue.rules) {
+      for (const pair of pairsOf(rule.expected)) {
+        const onPage = lines.some((l) => l.startsWith(`${pair.status}${pair.code}`));
+        const inProtocol = section4.includes(`\`${pair.code}\``);
+        expect(onPage || inProtocol, `${rule.id}: ${pair.code} ${pair.status}`).toBe(true);
+        if (openapi !== undefined) {
+          const documented = openapi.some((o) => o.code === pair.code && o.status === pair.status);
+          expect(documented, `${rule.id}: ${pair.code} ${pair.status} in the OpenAPI x-error-codes`).toBe(
+            true,
+          );
+        }
+      }
+    }
+  });
+});
+
+describe('rules.schema.json and profile.schema.json mirror lib/spec/catalogue.ts', () => {
+  const { interfaces, unions } = readContract(join(repoRoot, 'lib', 'spec', 'catalogue.ts'));
+  const rules = schemaOf('rules') as { $defs: Record<string, object> } & object;
+  const profile = schemaOf('profile') as { properties: Record<string, object> } & object;
+  const flat = (shape: Shape | undefined): Record<string, boolean> =>
+    Object.fromEntries(Object.entries(shape ?? {}).map(([k, v]) => [k, v.optional]));
+  const pairs: Array<[string, object]> = [
+    ['Catalogue', rules],
+    ['Rule', rules.$defs.rule as object],
+    ['Source', rules.$defs.source as object],
+    ['Precondition', rules.$defs.precondition as object],
+    ['ErrorPair', rules.$defs.errorPair as object],
+    ['ErrorRow', rules.$defs.errorRow as object],
+    ['Ambiguity', rules.$defs.ambiguity as object],
+    ['Profile', profile],
+    ['Limits', profile.properties.limits as object],
+  ];
+  it.each(pairs)('%s', (name, schema) => {
+    expect(flat(schemaShape(schema))).toEqual(flat(interfaces[name]));
+  });
+
+  it('the family enum is the Family union', () => {
+    expect((rules.$defs.family as { enum: string[] }).enum).toEqual(unions.Family);
+  });
+});
