@@ -1,5 +1,5 @@
-import type { World } from '../spec/world.js';
 import { ToolError } from '../errors.js';
+import type { World } from '../spec/world.js';
 import { registerSecret } from './redact.js';
 
 /** Keys that sign a request. Secrets: never write them anywhere (see redact.ts). */
@@ -40,7 +40,10 @@ export function credentialsForAccount(
     throw new ToolError('E_CONFIG', `world "${world.name}" has no account "${accountId}"`);
   }
   const override = index === 0 ? (resolved ?? credentialsFromEnv(env)) : undefined;
-  const credentials = override ?? { accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret };
+  const credentials = override ?? {
+    accessKeyId: account.accessKeyId,
+    accessKeySecret: account.accessKeySecret,
+  };
   registerSecret(credentials.accessKeySecret);
   if (credentials.securityToken) registerSecret(credentials.securityToken);
   return credentials;

@@ -25,7 +25,7 @@ function spellings(secret: string): string[] {
   return [secret, encoded, encodeURIComponent(secret), encoded.replace(/%20/g, '+')];
 }
 
-/** Replaces every given secret (and the process's registered ones) in `text`. */
+/** Replaces every given secret, and always the process's registered ones, in `text`. */
 export function redactSecrets(text: string, secrets: string[] = knownSecrets()): string {
   const all = new Set<string>();
   for (const secret of [...secrets, ...registry]) {
@@ -34,27 +34,31 @@ export function redactSecrets(text: string, secrets: string[] = knownSecrets()):
   }
   // Longest first, so that a secret containing another is replaced whole.
   let out = text;
-  for (const spelling of [...all].sort((a, b) => b.length - a.length)) out = out.split(spelling).join(REDACTED);
+  for (const spelling of [...all].sort((a, b) => b.length - a.length))
+    out = out.split(spelling).join(REDACTED);
   return out;
 }
 
 const SECRET_PARAMS = ['Signature', 'SecurityToken', 'AccessKeySecret', 'BearerToken'];
 const PARAM_PATTERN = new RegExp(`(^|[?&])(${SECRET_PARAMS.join('|')})=([^&#]*)`, 'g');
 const JSON_PATTERN = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
+const XML_PATTERN = new RegExp(`<(${SECRET_PARAMS.join('|')})>[^<]*</\\1>`, 'g');
 const SECRET_HEADERS = new Set(['x-acs-security-token', 'x-acs-bearer-token', 'x-acs-zero-trust-idtoken']);
 
-/** Redacts secret parameters of a query string, a form body or JSON, then every known secret. */
+/** Redacts secret parameters of a query string, a form body, JSON or XML, then every known secret. */
 export function redactText(text: string, secrets: string[] = knownSecrets()): string {
   const masked = text
     .replace(PARAM_PATTERN, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
-    .replace(JSON_PATTERN, (_m, key: string) => `${key}"${REDACTED}"`);
+    .replace(JSON_PATTERN, (_m, key: string) => `${key}"${REDACTED}"`)
+    .replace(XML_PATTERN, (_m, name: string) => `<${name}>${REDACTED}</${name}>`);
   return redactSecrets(masked, secrets);
 }
 
 function redactHeader(name: string, value: string, secrets: string[]): string {
   const lower = name.toLowerCase();
   if (SECRET_HEADERS.has(lower)) return REDACTED;
-  if (lower === 'authorization') return redactSecrets(value.replace(/Signature=[^,\s]*/g, `Signature=${REDACTED}`), secrets);
+  if (lower === 'authorization')
+    return redactSecrets(value.replace(/Signature=[^,\s]*/g, `Signature=${REDACTED}`), secrets);
   return redactSecrets(value, secrets);
 }
 
@@ -76,6 +80,18 @@ export function redactRequest(sent: SentRequest, secrets: string[] = knownSecret
   };
 }
 
+/** Deep copy with secret-named fields masked and known secrets scrubbed from every string. */
+export function redactValue(value: unknown, secrets: string[] = knownSecrets()): unknown {
+  if (typeof value === 'string') return redactSecrets(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = SECRET_PARAMS.includes(key) ? REDACTED : redactValue(inner, secrets);
+  }
+  return out;
+}
+
 /** An exchange fit for a report: request redacted, and the response scrubbed in case a target echoes. */
 export function redactExchange(exchange: Exchange, secrets: string[] = knownSecrets()): Exchange {
   const { response } = exchange;
@@ -87,7 +103,7 @@ export function redactExchange(exchange: Exchange, secrets: string[] = knownSecr
         ...response,
         headers: redactHeaders(response.headers, secrets),
         rawBody: redactText(response.rawBody, secrets),
-        parsed: JSON.parse(redactText(JSON.stringify(response.parsed), secrets)) as typeof response.parsed,
+        parsed: redactValue(response.parsed, secrets) as typeof response.parsed,
       },
     }),
     ...(exchange.failure && {

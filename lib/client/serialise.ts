@@ -1,53 +1,47 @@
 import type { WireParams } from '../cases.js';
 
-/**
- * The typed CreateSnapshotGroup request, named as on the wire. Defined here by hand from the API page
- * and the SDK model (lib/spec/generated/ did not exist when this was written); list items may be null
- * to express the SDK's "skip the item, keep the index" behaviour.
- */
-export interface CreateSnapshotGroupInput {
-  RegionId: string;
-  InstanceId?: string;
-  DiskId?: Array<string | null | undefined>;
-  ExcludeDiskId?: Array<string | null | undefined>;
-  Tag?: Array<TagInput | null | undefined>;
-  /** Deprecated in the newest SDK; still on the page. */
-  InstantAccess?: boolean;
-  InstantAccessRetentionDays?: number;
-  Name?: string;
-  Description?: string;
-  ResourceGroupId?: string;
-  ClientToken?: string;
-  StorageLocationArn?: string;
-  OwnerId?: number | bigint;
-  ResourceOwnerId?: number | bigint;
-  ResourceOwnerAccount?: string;
-  OwnerAccount?: string;
-}
+import type { components as CreateSpec } from '../spec/generated/CreateSnapshotGroup.js';
+import type { components as DeleteSpec } from '../spec/generated/DeleteSnapshotGroup.js';
+import type { components as DescribeSpec } from '../spec/generated/DescribeSnapshotGroups.js';
 
+/** A list as the SDK models accept it: a null item is skipped and the items after it keep their index. */
+type SdkList<T> = Array<T | null | undefined>;
+/** A tag whose Key may be missing: what a malformed-tag case sends. */
 export interface TagInput {
   Key?: string;
   Value?: string;
 }
+/** int64 account ids may exceed 2^53. */
+type Int64 = number | bigint;
 
-export interface DescribeSnapshotGroupsInput {
-  RegionId: string;
-  InstanceId?: string;
-  Name?: string;
-  NextToken?: string;
-  MaxResults?: number;
-  SnapshotGroupId?: Array<string | null | undefined>;
-  Status?: Array<string | null | undefined>;
-  Tag?: Array<TagInput | null | undefined>;
-  ResourceGroupId?: string;
-  OwnerId?: number | bigint;
-}
+/**
+ * Widens a request type generated from spec/ (openapi-typescript): lists may hold nulls, tags may
+ * lack a Key and int64 ids may be bigints, so that the SDKs' own edge cases can be expressed.
+ */
+type Widened<T, Lists extends keyof T, Ints extends keyof T> = Omit<T, Lists | Ints> & {
+  [K in Lists]?: SdkList<
+    T[K] extends Array<infer Item> | undefined ? (Item extends { Key: string } ? TagInput : Item) : never
+  >;
+} & { [K in Ints]?: Int64 };
 
-export interface DeleteSnapshotGroupInput {
-  RegionId: string;
-  SnapshotGroupId: string;
-  OwnerId?: number | bigint;
-}
+/** The typed CreateSnapshotGroup request, named as on the wire (from lib/spec/generated/CreateSnapshotGroup.ts). */
+export type CreateSnapshotGroupInput = Widened<
+  CreateSpec['schemas']['CreateSnapshotGroupRequest'],
+  'DiskId' | 'ExcludeDiskId' | 'Tag',
+  'OwnerId' | 'ResourceOwnerId'
+>;
+
+export type DescribeSnapshotGroupsInput = Widened<
+  DescribeSpec['schemas']['DescribeSnapshotGroupsRequest'],
+  'SnapshotGroupId' | 'Status' | 'Tag',
+  'OwnerId' | 'ResourceOwnerId'
+>;
+
+export type DeleteSnapshotGroupInput = Widened<
+  DeleteSpec['schemas']['DeleteSnapshotGroupRequest'],
+  never,
+  'OwnerId' | 'ResourceOwnerId'
+>;
 
 /** A request value the SDKs know how to flatten. */
 export type SerialisableValue =
@@ -75,7 +69,7 @@ export function serialise(input: CreateSnapshotGroupInput | object): WireParams 
 function flatten(out: WireParams, value: SerialisableValue, name: string): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => flatten(out, item, join(name, String(index + 1))));
+    for (const [index, item] of value.entries()) flatten(out, item, join(name, String(index + 1)));
   } else if (typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) flatten(out, inner, join(name, key));
   } else {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { WireParams } from '../../lib/cases.js';
-import { acs3Sign, hexSha256, parseAcs3Authorization, verifyAcs3Signature } from '../../lib/client/sign/acs3.js';
-import { percentEncode, rpcSignature, rpcStringToSign, verifyRpcSignature } from '../../lib/client/sign/rpc.js';
+import {
+  acs3Sign,
+  hexSha256,
+  parseAcs3Authorization,
+  verifyAcs3Signature,
+} from '../../lib/client/sign/acs3.js';
+import { decodeParams } from '../../lib/client/sign/decode.js';
+import {
+  percentEncode,
+  rpcSignature,
+  rpcStringToSign,
+  verifyRpcSignature,
+} from '../../lib/client/sign/rpc.js';
 
 // Official vectors, protocol.md sections 2 and 3.
 const describeRegions: WireParams = [
@@ -23,7 +34,9 @@ describe('RPC signature (HMAC-SHA1) official vectors', () => {
   });
   it('produces the documented signature, whatever the parameter order', () => {
     expect(rpcSignature('testsecret', 'GET', describeRegions)).toBe('OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
-    expect(rpcSignature('testsecret', 'GET', [...describeRegions].reverse())).toBe('OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
+    expect(rpcSignature('testsecret', 'GET', [...describeRegions].reverse())).toBe(
+      'OLeaidS1JvxuMvnyHOwuJ+uX5qY=',
+    );
   });
   it('matches the SDK unit-test vectors', () => {
     expect(rpcSignature('accessKeySecret', '', [['test', 'ok']])).toBe('jHx/oHoHNrbVfhncHEvPdHXZwHU=');
@@ -44,6 +57,23 @@ describe('RPC signature (HMAC-SHA1) official vectors', () => {
     expect(percentEncode("a b!*'()~-_.")).toBe('a%20b%21%2A%27%28%29~-_.');
     expect(percentEncode('é/+')).toBe('%C3%A9%2F%2B');
     expect(percentEncode('\uD800x')).toBe('%EF%BF%BDx');
+  });
+});
+
+describe('decodeParams (the server side before re-encoding)', () => {
+  it("decodes what the SDKs send, loose `!*'()~` included, keeping order and duplicates", () => {
+    expect(decodeParams('?Name=a%20b!*%27()~%C3%A9&Tag.1.Key=k&Tag.1.Key=k2&Empty=&Bare')).toEqual([
+      ['Name', "a b!*'()~é"],
+      ['Tag.1.Key', 'k'],
+      ['Tag.1.Key', 'k2'],
+      ['Empty', ''],
+      ['Bare', ''],
+    ]);
+    expect(decodeParams('a=1+2%2B3&bad=%E0%A4%A')).toEqual([
+      ['a', '1 2+3'],
+      ['bad', '%E0%A4%A'],
+    ]);
+    expect(decodeParams('')).toEqual([]);
   });
 });
 

@@ -44,9 +44,12 @@ function acs3SignatureOf(secret: string, canonical: string): string {
 }
 
 /** Signs a V3 request. `headers` must already hold host, x-acs-* (and content-type when there is a body). */
-export function acs3Sign(
-  input: CanonicalInput & { accessKeyId: string; secret: string },
-): { authorization: string; signature: string; signedHeaders: string[]; canonicalRequest: string } {
+export function acs3Sign(input: CanonicalInput & { accessKeyId: string; secret: string }): {
+  authorization: string;
+  signature: string;
+  signedHeaders: string[];
+  canonicalRequest: string;
+} {
   const { names, text } = canonicalRequest(input);
   const signature = acs3SignatureOf(input.secret, text);
   const authorization = `${ACS3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}`;

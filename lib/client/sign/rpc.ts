@@ -1,19 +1,47 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WireParams } from '../../cases.js';
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+const SUB_DELIMS = /[!'()*]/g;
+const SUB_DELIM_ESCAPES: Record<string, string> = {
+  '!': '%21',
+  "'": '%27',
+  '(': '%28',
+  ')': '%29',
+  '*': '%2A',
+};
+
 /**
  * RFC 3986 percent-encoding as the signature algorithms require: only `A-Z a-z 0-9 - _ . ~` stay.
  * Never throws: a lone surrogate (which `encodeURIComponent` rejects) is encoded as the UTF-8 of
  * U+FFFD, which is what Node writes on the wire for such a string anyway.
  */
+/** Parameter names and many values repeat across requests; a bounded memo avoids re-encoding them. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+const MEMO_MAX_LENGTH = 256;
+
 export function percentEncode(value: string): string {
+  // Most names and values (ids, dates, region names) need no escaping: skip the work.
+  if (UNRESERVED_ONLY.test(value)) return value;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const encoded = strictEncode(value);
+  if (value.length <= MEMO_MAX_LENGTH) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(value, encoded);
+  }
+  return encoded;
+}
+
+function strictEncode(value: string): string {
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);
   } catch {
     encoded = encodeBytes(Buffer.from(value, 'utf8'));
   }
-  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encoded.replace(SUB_DELIMS, (c) => SUB_DELIM_ESCAPES[c] ?? c);
 }
 
 function encodeBytes(bytes: Uint8Array): string {
@@ -32,7 +60,9 @@ function encodeBytes(bytes: Uint8Array): string {
 export function canonicalQueryString(params: WireParams): string {
   const encoded = params.map(([name, value]) => [percentEncode(name), percentEncode(value)] as const);
   encoded.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
-  return encoded.map(([name, value]) => `${name}=${value}`).join('&');
+  let out = '';
+  for (const [name, value] of encoded) out += out === '' ? `${name}=${value}` : `&${name}=${value}`;
+  return out;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseRequest, TransportVariant, WireParams } from '../cases.js';
+import type { Exchange } from './exchange.js';
+import { type ClientOptions, SDK_DEFAULT_TRANSPORT, validateClientOptions } from './options.js';
+import { registerSecret } from './redact.js';
+import { Transport } from './transport.js';
+import { buildHttpRequest } from './wire.js';
+
+export interface Client {
+  /** Signs (fresh nonce and timestamp on every attempt) and sends a case's request. */
+  send(req: CaseRequest): Promise<Exchange>;
+  /** A support operation (DescribeSnapshotGroups, DeleteSnapshotGroup), untampered. */
+  call(action: string, params: WireParams, account: string, transport?: TransportVariant): Promise<Exchange>;
+  close(): Promise<void>;
+  readonly target: URL;
+}
+
+/** 32 hex characters (122 random bits): randomUUID draws from a buffered pool, unlike randomBytes. */
+export const randomNonce = (): string => randomUUID().replace(/-/g, '');
+
+export function createClient(options: ClientOptions): Client {
+  const target = validateClientOptions(options);
+  const transport = new Transport(options.transport);
+  const now = options.now ?? (() => new Date());
+  const nonce = options.nonce ?? randomNonce;
+  const apiVersion = options.apiVersion ?? '2014-05-26';
+  const supportTransport = options.supportTransport ?? SDK_DEFAULT_TRANSPORT;
+
+  const send = (req: CaseRequest): Promise<Exchange> => {
+    const credentials = options.credentials(req.account);
+    registerSecret(credentials.accessKeySecret);
+    registerSecret(credentials.securityToken);
+    return transport.send(() =>
+      buildHttpRequest(req, {
+        target,
+        credentials,
+        now: now(),
+        nonce: nonce(req),
+        apiVersion,
+        ...(options.userAgent !== undefined && { userAgent: options.userAgent }),
+      }),
+    );
+  };
+
+  return {
+    target,
+    send,
+    call: (action, params, account, variant = supportTransport) =>
+      send({ action, params, account, transport: variant }),
+    close: () => transport.close(),
+  };
+}

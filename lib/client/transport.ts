@@ -1,0 +1,186 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { ToolError } from '../errors.js';
+import type { Exchange, ReceivedResponse, RetryRecord, SentRequest } from './exchange.js';
+import { parseBody } from './parse.js';
+import {
+  backoffDelay,
+  parseRetryAfter,
+  type RetryConstraints,
+  resolveRetry,
+  throttleReason,
+} from './retry.js';
+import { flattenHeaders, readCapped } from './transport-body.js';
+import { type ClassifiedFailure, classifyTransportError, wasNeverSent } from './transport-errors.js';
+
+export interface TransportConstraints {
+  /** Connections per target origin: the bound on concurrent requests (default 8). */
+  connections?: number;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Bytes of body kept; the rest is cut and the response marked truncated (default 4 MiB). */
+  maxResponseBytes?: number;
+  /** Verify TLS certificates (default true). */
+  rejectUnauthorized?: boolean;
+  /** Dotted paths of list containers for the parser (default KNOWN_ARRAY_PATHS). */
+  arrayPaths?: readonly string[];
+  retry?: RetryConstraints;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+type Attempt =
+  | { kind: 'response'; response: ReceivedResponse }
+  | { kind: 'failure'; failure: ClassifiedFailure };
+
+/**
+ * Sends signed requests: one keep-alive pool per origin, never following redirects, retrying only
+ * transport failures and throttling. Target misbehaviour becomes data in the Exchange, never a throw.
+ */
+export class Transport {
+  readonly #pools = new Map<string, Pool>();
+  /** Origins that answered once: a refused connection there is a mid-run failure, worth a retry. */
+  readonly #answered = new Set<string>();
+  readonly #c: Required<Omit<TransportConstraints, 'arrayPaths' | 'retry'>> &
+    Pick<TransportConstraints, 'arrayPaths'>;
+  readonly #retry;
+
+  constructor(constraints: TransportConstraints = {}) {
+    this.#c = {
+      connections: constraints.connections ?? 8,
+      connectTimeoutMs: constraints.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: constraints.headersTimeoutMs ?? 30_000,
+      bodyTimeoutMs: constraints.bodyTimeoutMs ?? 30_000,
+      maxResponseBytes: constraints.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      rejectUnauthorized: constraints.rejectUnauthorized ?? true,
+      arrayPaths: constraints.arrayPaths,
+    };
+    this.#retry = resolveRetry(constraints.retry);
+  }
+
+  /** `build(attempt)` gives the request to send; a retry rebuilds it (fresh nonce and timestamp). */
+  async send(build: (attempt: number) => SentRequest): Promise<Exchange> {
+    const startedAt = new Date().toISOString();
+    const start = performance.now();
+    const retries: RetryRecord[] = [];
+    for (let attempt = 0; ; attempt++) {
+      const request = build(attempt);
+      const origin = this.#originOf(request.url);
+      const outcome = await this.#attempt(request, origin);
+      const retry =
+        attempt < this.#retry.maxRetries ? this.#retryDelay(outcome, attempt + 1, origin) : undefined;
+      if (retry === undefined) {
+        const timing = { startedAt, durationMs: performance.now() - start };
+        return outcome.kind === 'response'
+          ? { request, response: outcome.response, retries, timing }
+          : {
+              request,
+              failure: { code: outcome.failure.code, message: outcome.failure.message },
+              retries,
+              timing,
+            };
+      }
+      retries.push({ attempt: attempt + 1, reason: retry.reason, delayMs: retry.delayMs });
+      await sleep(retry.delayMs);
+    }
+  }
+
+  #retryDelay(
+    outcome: Attempt,
+    retry: number,
+    origin: string,
+  ): { reason: string; delayMs: number } | undefined {
+    const backoff = backoffDelay(retry, this.#retry);
+    if (outcome.kind === 'failure') {
+      const { failure } = outcome;
+      if (failure.permanent) return undefined;
+      // Refused before the target ever answered: it is down, not flaky; fail fast.
+      if (failure.cause === 'ECONNREFUSED' && !this.#answered.has(origin)) return undefined;
+      const reason = `${failure.code} (${failure.cause})${wasNeverSent(failure) ? '' : ', request may have been processed'}`;
+      return { reason, delayMs: backoff };
+    }
+    const { response } = outcome;
+    const reason = throttleReason(response.status, response.parsed, this.#retry);
+    if (reason === undefined) return undefined;
+    const retryAfter = parseRetryAfter(response.headers['retry-after']);
+    if (retryAfter === undefined) return { reason, delayMs: backoff };
+    return {
+      reason: `${reason}, Retry-After ${response.headers['retry-after']}`,
+      delayMs: Math.min(retryAfter, this.#retry.maxDelayMs),
+    };
+  }
+
+  /** The origin of a URL; the pools' known origins are tried first, parsing a URL costs more. */
+  #originOf(url: string): string {
+    for (const origin of this.#pools.keys()) {
+      if (url.length > origin.length && url.startsWith(origin) && '/?'.includes(url.charAt(origin.length)))
+        return origin;
+    }
+    return originOf(url);
+  }
+
+  #pool(origin: string): Pool {
+    let pool = this.#pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: this.#c.connections,
+        headersTimeout: this.#c.headersTimeoutMs,
+        bodyTimeout: this.#c.bodyTimeoutMs,
+        connect: { timeout: this.#c.connectTimeoutMs, rejectUnauthorized: this.#c.rejectUnauthorized },
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  async #attempt(request: SentRequest, origin: string): Promise<Attempt> {
+    // The path as built, not re-serialised by URL: the query's encoding is part of what is tested.
+    const path = request.url.slice(origin.length) || '/';
+    let phase: 'request' | 'body' = 'request';
+    try {
+      const res = await this.#pool(origin).request({
+        path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body === '' ? null : request.body,
+      });
+      this.#answered.add(origin);
+      phase = 'body';
+      const { text, truncated } = await readCapped(res.body, this.#c.maxResponseBytes);
+      const headers = flattenHeaders(res.headers);
+      const parsed = parseBody(text, this.#c.arrayPaths ? { arrayPaths: this.#c.arrayPaths } : {});
+      return {
+        kind: 'response',
+        response: { status: res.statusCode, headers, rawBody: text, truncated, parsed },
+      };
+    } catch (error) {
+      const failure = classifyTransportError(error, origin, phase);
+      if (failure === undefined) {
+        throw new ToolError(
+          'E_INTERNAL',
+          `request to ${origin} could not be made: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      return { kind: 'failure', failure };
+    }
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch (error) {
+    throw new ToolError('E_TARGET_URL', `request URL "${url}" is not a valid URL`, { cause: error });
+  }
+}
