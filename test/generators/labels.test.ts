@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../lib/cases.js';
+import {
+  acceptableFor,
+  casesFor,
+  defaultSpec,
+  expectedByRule,
+  INSEPARABLE,
+  outcomeKey,
+  verdictOf,
+} from './helpers.js';
+import { UNSETTLED } from './rule-evaluator.js';
+
+const SEEDS = [1, 2];
+
+describe.each(SEEDS)('labels of the default cases, seed %i (checked by an independent evaluator)', (seed) => {
+  const { world, profile } = defaultSpec();
+  const expected = expectedByRule();
+  const { cases } = casesFor(seed);
+  const broken = (c: Case) => [...verdictOf(world, profile, c).broken].sort();
+
+  it('never leaves the catalogue’s settled ground', () => {
+    const unsettled = cases.filter((c) => broken(c).includes(UNSETTLED)).map((c) => c.id);
+    expect(unsettled).toEqual([]);
+  });
+
+  it('labels each case that must succeed with a request that breaks no rule', () => {
+    const successes = cases.filter((c) => c.expected.kind === 'success');
+    expect(successes.length).toBeGreaterThan(20);
+    const wrong = successes.filter((c) => broken(c).length > 0).map((c) => `${c.id}: ${broken(c).join(',')}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('describes what a success leaves behind: exactly the disks the request names', () => {
+    for (const c of cases.filter((x) => x.expected.kind === 'success')) {
+      const { snapshots } = verdictOf(world, profile, c);
+      expect(c.expectGroup, c.id).toBeDefined();
+      expect([...(c.expectGroup?.disks ?? [])].sort(), c.id).toEqual([...(snapshots ?? [])].sort());
+      expect([...c.disks].sort(), c.id).toEqual([...(snapshots ?? [])].sort());
+    }
+  });
+
+  it('makes each single-fault case break exactly its rule, labelled with the rule’s outcome', () => {
+    const single = cases.filter(
+      (c) => c.kind !== 'multi-fault' && c.expected.kind !== 'success' && c.rule !== 'valid.error-body',
+    );
+    expect(single.length).toBeGreaterThan(200);
+    for (const c of single) {
+      const want = [c.rule, ...(INSEPARABLE[c.rule] ?? [])].sort();
+      expect(broken(c), `${c.id}: ${c.description}`).toEqual(want);
+      expect(outcomeKey(c.expected), c.id).toBe(outcomeKey(acceptableFor(want, expected)));
+    }
+  });
+
+  it('labels error-body cases as its rule says, each with exactly one fault', () => {
+    const errorBody = cases.filter((c) => c.rule === 'valid.error-body');
+    expect(errorBody.length).toBeGreaterThanOrEqual(2);
+    for (const c of errorBody) {
+      expect(broken(c), c.id).toHaveLength(1);
+      expect(c.expected).toEqual(expected.get('valid.error-body'));
+    }
+  });
+
+  it('labels multi-fault cases with any outcome of the rules they break', () => {
+    const multi = cases.filter((c) => c.kind === 'multi-fault');
+    expect(multi.length).toBeGreaterThan(30);
+    for (const c of multi) {
+      const rules = broken(c);
+      expect(rules.length, `${c.id}: ${rules.join(',')}`).toBeGreaterThanOrEqual(2);
+      expect(rules).toContain(c.rule);
+      expect(outcomeKey(c.expected), c.id).toBe(outcomeKey(acceptableFor(rules, expected)));
+    }
+  });
+
+  it('declares the disks of every case that may snapshot, prelude included', () => {
+    for (const c of cases.filter((x) => x.prelude?.some((p) => p.action === 'CreateSnapshotGroup'))) {
+      expect(c.disks.length, c.id).toBeGreaterThan(0);
+    }
+  });
+});
