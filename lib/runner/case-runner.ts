@@ -1,0 +1,146 @@
+import type { Case, CaseRequest } from '../cases.js';
+import {
+  type CheckContext,
+  type Finding,
+  type GroupState,
+  groupIdOf,
+  observedRules,
+  processingNotExercised,
+  runChecks,
+  throttledRequest,
+} from '../checks/index.js';
+import type { Exchange } from '../client/index.js';
+import type { CaseVerdict } from './events.js';
+import { deleteGroup, describeGroup, groupRefFor, waitUntilSettled } from './groups.js';
+import type { GroupRef } from './journal.js';
+import type { Session } from './session.js';
+
+/** How one case went. Exchanges still carry secrets: redact before writing any of them. */
+export interface CaseOutcome {
+  case: Case;
+  verdict: CaseVerdict;
+  reason?: string;
+  findings: Finding[];
+  exchange?: Exchange;
+  preludeExchanges: Exchange[];
+  state?: GroupState;
+  /** The case's own rule and the cross-cutting rules it bore on. */
+  rules: string[];
+}
+
+async function sendAll(session: Session, c: Case): Promise<{ exchange: Exchange; prelude: Exchange[] }> {
+  const prelude = c.prelude ?? [];
+  if (c.concurrent) {
+    const all = await Promise.all([...prelude, c.request].map((req) => session.send(req)));
+    return { exchange: all.at(-1) as Exchange, prelude: all.slice(0, -1) };
+  }
+  const sent: Exchange[] = [];
+  for (const req of prelude) sent.push(await session.send(req));
+  return { exchange: await session.send(c.request), prelude: sent };
+}
+
+/** Every group the case's requests created, journalled at once (before anything else can fail). */
+function journalCreated(
+  session: Session,
+  c: Case,
+  requests: CaseRequest[],
+  exchanges: Exchange[],
+): GroupRef[] {
+  const refs = new Map<string, GroupRef>();
+  exchanges.forEach((exchange, index) => {
+    const groupId = groupIdOf(exchange);
+    const request = requests[index];
+    if (groupId === undefined || request === undefined || refs.has(groupId)) return;
+    const ref = groupRefFor(session, c, request, groupId);
+    refs.set(groupId, ref);
+    session.journal.created(ref);
+  });
+  return [...refs.values()];
+}
+
+/**
+ * Looks at the group the case's own request created (state checks), then deletes every group the
+ * case created and looks again. Deletion happens whatever the checks will say.
+ */
+async function inspectAndClean(
+  session: Session,
+  refs: GroupRef[],
+  stateGroup: string | undefined,
+): Promise<GroupState | undefined> {
+  let state: GroupState | undefined;
+  for (const ref of refs) {
+    const inspected = ref.groupId === stateGroup;
+    if (inspected) state = { groupId: ref.groupId };
+    if (!session.aborted) {
+      const settled = await waitUntilSettled(session, ref);
+      if (state && inspected) state.afterCreate = settled;
+    }
+    const deletion = await deleteGroup(session, ref);
+    if (state && inspected) {
+      state.deletion = deletion;
+      if (!session.aborted && deletion.response !== undefined)
+        state.afterDelete = await describeGroup(session, ref);
+    }
+  }
+  return state;
+}
+
+interface Judgement {
+  findings: Finding[];
+  rules: string[];
+  verdict: CaseVerdict;
+  reason?: string;
+}
+
+/**
+ * Failed on any finding; inconclusive when a request was throttled (then nothing is checked), got no
+ * answer, or could not exercise its rule. Checking and recording the run-wide facts happen with no
+ * await between them, so that the facts other cases read stay consistent.
+ */
+function judge(session: Session, ctx: CheckContext): Judgement {
+  const throttled = throttledRequest(ctx);
+  const findings = throttled === undefined ? runChecks(ctx) : [];
+  session.facts.record(ctx);
+  if (throttled !== undefined)
+    return { findings, rules: [ctx.case.rule], verdict: 'inconclusive', reason: throttled };
+  const rules = [
+    ...new Set([ctx.case.rule, ...observedRules(ctx), ...findings.map((finding) => finding.rule)]),
+  ];
+  if (findings.length > 0) return { findings, rules, verdict: 'failed' };
+  const failure = [...ctx.preludeExchanges, ctx.exchange].find((exchange) => exchange.failure)?.failure;
+  if (failure !== undefined) {
+    return { findings, rules, verdict: 'inconclusive', reason: `${failure.code}: ${failure.message}` };
+  }
+  const unexercised = processingNotExercised(ctx);
+  if (unexercised !== undefined) return { findings, rules, verdict: 'inconclusive', reason: unexercised };
+  return { findings, rules, verdict: 'passed' };
+}
+
+/** Sends one case (prelude included), checks it, cleans up after it and records its facts. */
+export async function executeCase(session: Session, c: Case): Promise<CaseOutcome> {
+  session.emit({ type: 'case-started', caseId: c.id, rule: c.rule });
+  const { exchange, prelude } = await sendAll(session, c);
+  const requests = [...(c.prelude ?? []), c.request];
+  const exchanges = [...prelude, exchange];
+  const refs = journalCreated(session, c, requests, exchanges);
+  const stateGroup = groupIdOf(exchange) ?? (c.concurrent ? refs[0]?.groupId : undefined);
+  const state = await inspectAndClean(session, refs, stateGroup);
+  const ctx: CheckContext = {
+    case: c,
+    exchange,
+    preludeExchanges: prelude,
+    run: session.facts,
+    ...(state !== undefined && { state }),
+  };
+  const { findings, rules, verdict, reason } = judge(session, ctx);
+  return {
+    case: c,
+    verdict,
+    ...(reason !== undefined && { reason }),
+    findings,
+    exchange,
+    preludeExchanges: prelude,
+    ...(state !== undefined && { state }),
+    rules,
+  };
+}

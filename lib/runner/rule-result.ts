@@ -1,0 +1,72 @@
+import type { Rule } from '../spec/catalogue.js';
+import type { RuleResult, Verdict } from './result.js';
+import type { RuleTally } from './tally.js';
+
+function verdictOf(
+  tally: RuleTally | undefined,
+  notCovered: string | undefined,
+): { verdict: Verdict; reason?: string } {
+  if (tally !== undefined && tally.findingsTotal > 0) {
+    const listed = tally.findings.length;
+    return tally.findingsTotal > listed
+      ? {
+          verdict: 'failed',
+          reason: `${tally.findingsTotal} findings in all; the first ${listed} are listed`,
+        }
+      : { verdict: 'failed' };
+  }
+  const run = tally?.casesRun ?? 0;
+  if (tally === undefined || run === 0) {
+    if (tally && tally.skippedBudget > 0) {
+      return {
+        verdict: 'skipped',
+        reason: `${tally.skippedBudget} cases not sent: the max-creates budget was spent`,
+      };
+    }
+    if (tally && tally.notRun > 0)
+      return { verdict: 'skipped', reason: `${tally.notRun} cases not sent: the run stopped first` };
+    return { verdict: 'not-covered', reason: notCovered ?? 'no case was generated for this rule' };
+  }
+  if (tally.inconclusive > 0) {
+    return {
+      verdict: 'inconclusive',
+      reason: `${tally.inconclusive} of ${run} cases inconclusive (${tally.firstInconclusive ?? 'no answer'})`,
+    };
+  }
+  if (tally.notRun > 0) {
+    return {
+      verdict: 'inconclusive',
+      reason: `${tally.notRun} of ${run + tally.notRun} cases not sent: the run stopped first`,
+    };
+  }
+  if (tally.skippedBudget > 0) {
+    return {
+      verdict: 'passed',
+      reason: `${tally.skippedBudget} more cases not sent: the max-creates budget was spent`,
+    };
+  }
+  return { verdict: 'passed' };
+}
+
+/** A rule's result from what its cases (and the cross-cutting observations) left. */
+export function ruleResult(
+  rule: Rule,
+  tally: RuleTally | undefined,
+  notCovered: string | undefined,
+): RuleResult {
+  const { verdict, reason } = verdictOf(tally, notCovered);
+  return {
+    id: rule.id,
+    family: rule.family,
+    title: rule.title,
+    level: rule.level,
+    source: rule.source,
+    expected: rule.expected,
+    verdict,
+    ...(reason !== undefined && { reason }),
+    casesRun: tally?.casesRun ?? 0,
+    casesFailed: tally?.casesFailed ?? 0,
+    findings: [...(tally?.findings ?? [])],
+    samples: [...(tally?.failing ?? []), ...(tally?.passing ? [tally.passing] : [])],
+  };
+}

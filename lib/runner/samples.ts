@@ -1,0 +1,65 @@
+import type { Case } from '../cases.js';
+import { errorCodeOf, type Finding } from '../checks/index.js';
+import {
+  curlLine,
+  type Exchange,
+  redactHeaders,
+  redactRequest,
+  redactSecrets,
+  redactText,
+  replayCommand,
+} from '../client/index.js';
+import type { CaseRecord } from './result.js';
+
+/** Response bodies in samples are cut here: a sample shows the answer, it does not archive it. */
+export const MAX_SAMPLE_BODY = 16 * 1024;
+
+const cut = (text: string): string =>
+  text.length <= MAX_SAMPLE_BODY
+    ? text
+    : `${text.slice(0, MAX_SAMPLE_BODY)}… (${text.length - MAX_SAMPLE_BODY} more characters)`;
+
+/** A case as a report shows it: request redacted, response scrubbed, and how to reproduce it. */
+export function caseRecord(
+  c: Case,
+  exchange: Exchange | undefined,
+  findings: Finding[],
+  where: { target: string; worldFile?: string },
+): CaseRecord {
+  const response = exchange?.response;
+  const code = exchange === undefined ? undefined : errorCodeOf(exchange);
+  const failure = exchange?.failure;
+  return {
+    id: c.id,
+    kind: c.kind,
+    description: c.description,
+    transport: c.request.transport,
+    expected: c.expected,
+    actual: {
+      ...(response !== undefined && { status: response.status }),
+      ...(code !== undefined && { code }),
+      ...(failure !== undefined && { transportError: redactSecrets(`${failure.code}: ${failure.message}`) }),
+    },
+    findings,
+    request: exchange
+      ? redactRequest(exchange.request)
+      : { method: c.request.transport.method, url: where.target, headers: {}, body: '' },
+    ...(response !== undefined && {
+      response: {
+        status: response.status,
+        headers: redactHeaders(response.headers),
+        body: cut(redactText(response.rawBody)),
+      },
+    }),
+    reproduce: {
+      command: redactSecrets(
+        replayCommand(
+          where.target,
+          c.request,
+          where.worldFile === undefined ? {} : { world: where.worldFile },
+        ),
+      ),
+      curl: exchange ? curlLine(exchange.request) : '',
+    },
+  };
+}

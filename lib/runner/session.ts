@@ -1,0 +1,177 @@
+import { appendFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Case, CaseRequest, TransportVariant, WireParams } from '../cases.js';
+import { type Client, createClient, credentialsForAccount, type Exchange } from '../client/index.js';
+import { ToolError } from '../errors.js';
+import type { Rule } from '../spec/catalogue.js';
+import { applyProfile } from '../spec/load.js';
+import type { RunEvent } from './events.js';
+import { defaultGenerate } from './generate.js';
+import { GroupJournal } from './journal.js';
+import { RunFacts } from './memory.js';
+import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { RuleTally } from './tally.js';
+
+/**
+ * One run's shared state: the client, the run-wide facts the checks read, the create budget, the
+ * journal of created groups, the per-rule tallies and the counters. runRules() may be called several
+ * times on one session (one family per suite file); closeSession() sweeps and closes.
+ */
+export class Session {
+  readonly facts = new RunFacts();
+  readonly journal: GroupJournal;
+  readonly tallies = new Map<string, RuleTally>();
+  /** Cases already run or skipped: runRules never runs one twice. */
+  readonly settled = new Set<string>();
+  /** Remaining create budget; undefined when unbounded. */
+  budget: number | undefined;
+  requests = 0;
+  casesRun = 0;
+  executionMs = 0;
+  #abortError: ToolError | undefined;
+  #consecutiveFailures = 0;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #onAbortSignal = () => this.abort(new ToolError('E_INTERRUPTED', 'the run was interrupted'));
+
+  constructor(
+    readonly options: ResolvedRunOptions,
+    readonly client: Client,
+    /** The catalogue's rules (profile applied), narrowed by `only`, in catalogue order. */
+    readonly rules: readonly Rule[],
+    readonly cases: readonly Case[],
+    readonly notCovered: ReadonlyMap<string, string>,
+    readonly generationMs: number,
+  ) {
+    this.journal = new GroupJournal(options.journalFile);
+    this.budget = options.maxCreates;
+    this.#limiter = options.rate === undefined ? undefined : createRateLimiter({ rate: options.rate });
+    if (options.signal?.aborted) this.#onAbortSignal();
+    else options.signal?.addEventListener('abort', this.#onAbortSignal, { once: true });
+  }
+
+  get aborted(): boolean {
+    return this.#abortError !== undefined;
+  }
+
+  /** Why the run stopped early, if it did. */
+  get abortError(): ToolError | undefined {
+    return this.#abortError;
+  }
+
+  tally(ruleId: string): RuleTally {
+    let tally = this.tallies.get(ruleId);
+    if (tally === undefined) {
+      tally = new RuleTally();
+      this.tallies.set(ruleId, tally);
+    }
+    return tally;
+  }
+
+  /** Stops starting cases; the first reason wins. */
+  abort(error: ToolError): void {
+    if (this.#abortError !== undefined) return;
+    this.#abortError = error;
+    this.emit({ type: 'aborted', error });
+  }
+
+  emit(event: RunEvent): void {
+    try {
+      this.options.onEvent?.(event);
+    } catch (cause) {
+      this.abort(
+        new ToolError(
+          'E_INTERNAL',
+          `an onEvent listener threw on ${event.type}: ${(cause as Error).message}`,
+          { cause },
+        ),
+      );
+    }
+  }
+
+  /** Every request of the run goes through here: rate cap, counters, transport-failure streak. */
+  async send(req: CaseRequest): Promise<Exchange> {
+    await this.#limiter?.take();
+    const exchange = await this.client.send(req);
+    this.requests += 1 + exchange.retries.length;
+    if (exchange.failure === undefined) {
+      this.#consecutiveFailures = 0;
+    } else {
+      this.#consecutiveFailures += 1;
+      const max = this.options.maxConsecutiveTransportFailures;
+      if (this.#consecutiveFailures >= max) {
+        this.abort(
+          new ToolError(
+            'E_TARGET_UNSTABLE',
+            `${this.#consecutiveFailures} consecutive requests to ${this.options.targetUrl.origin} failed at the transport level ` +
+              `(last: ${exchange.failure.code}: ${exchange.failure.message}); the run stopped`,
+          ),
+        );
+      }
+    }
+    return exchange;
+  }
+
+  /** A support operation (DescribeSnapshotGroups, DeleteSnapshotGroup), untampered. */
+  call(action: string, params: WireParams, account: string, transport: TransportVariant): Promise<Exchange> {
+    return this.send({ action, params, account, transport });
+  }
+
+  detach(): void {
+    this.options.signal?.removeEventListener('abort', this.#onAbortSignal);
+  }
+}
+
+function checkJournalWritable(file: string | undefined): void {
+  if (file === undefined) return;
+  try {
+    appendFileSync(file, '');
+  } catch (error) {
+    throw new ToolError(
+      'E_USAGE',
+      `invalid option journalFile: cannot write ${file}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function selectedRules(options: ResolvedRunOptions): Rule[] {
+  const rules = applyProfile(options.catalogue, options.profile);
+  const only = options.only;
+  return only === undefined
+    ? rules
+    : rules.filter((rule) => only.includes(rule.id) || only.includes(rule.family));
+}
+
+/** Validates the options, generates the cases and opens the client; sends nothing. */
+export async function createSession(input: RunOptions): Promise<Session> {
+  const options = resolveRunOptions(input);
+  checkJournalWritable(options.journalFile);
+  const rules = selectedRules(options);
+  const started = performance.now();
+  const generated = await (options.generate ?? defaultGenerate)({
+    catalogue: options.catalogue,
+    profile: options.profile,
+    world: options.world,
+    seed: options.seed,
+    runs: options.runs,
+    transports: options.transports,
+    ...(options.only !== undefined && { only: options.only }),
+  });
+  const generationMs = performance.now() - started;
+  const world = options.world;
+  const client =
+    options.client ??
+    createClient({
+      target: options.target,
+      credentials: options.credentials ?? ((account) => credentialsForAccount(world, account)),
+      transport: {
+        // Concurrent cases send their prelude at once: a few connections beyond the case bound.
+        connections: options.concurrency + 4,
+        connectTimeoutMs: options.timeoutMs,
+        headersTimeoutMs: options.timeoutMs,
+        bodyTimeoutMs: options.timeoutMs,
+      },
+    });
+  const notCovered = new Map(generated.notCovered.map(({ rule, reason }) => [rule, reason]));
+  return new Session(options, client, rules, generated.cases, notCovered, generationMs);
+}
