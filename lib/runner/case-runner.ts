@@ -11,6 +11,7 @@ import {
 } from '../checks/index.js';
 import type { Exchange } from '../client/index.js';
 import type { CaseVerdict } from './events.js';
+import { freshenCase } from './freshen.js';
 import { deleteGroup, describeGroup, groupRefFor, waitUntilSettled } from './groups.js';
 import type { GroupRef } from './journal.js';
 import type { Session } from './session.js';
@@ -117,7 +118,8 @@ function judge(session: Session, ctx: CheckContext): Judgement {
 }
 
 /** Sends one case (prelude included), checks it, cleans up after it and records its facts. */
-export async function executeCase(session: Session, c: Case): Promise<CaseOutcome> {
+export async function executeCase(session: Session, generated: Case): Promise<CaseOutcome> {
+  const c = freshenCase(generated);
   session.emit({ type: 'case-started', caseId: c.id, rule: c.rule });
   const { exchange, prelude } = await sendAll(session, c);
   const requests = [...(c.prelude ?? []), c.request];
