@@ -30,15 +30,17 @@ export function createClient(options: ClientOptions): Client {
     const credentials = options.credentials(req.account);
     registerSecret(credentials.accessKeySecret);
     registerSecret(credentials.securityToken);
-    return transport.send(() =>
-      buildHttpRequest(req, {
-        target,
-        credentials,
-        now: now(),
-        nonce: nonce(req),
-        apiVersion,
-        ...(options.userAgent !== undefined && { userAgent: options.userAgent }),
-      }),
+    return transport.send(
+      () =>
+        buildHttpRequest(req, {
+          target,
+          credentials,
+          now: now(),
+          nonce: nonce(req),
+          apiVersion,
+          ...(options.userAgent !== undefined && { userAgent: options.userAgent }),
+        }),
+      { repeatable: isRepeatable(req) },
     );
   };
 
@@ -49,4 +51,13 @@ export function createClient(options: ClientOptions): Client {
       send({ action, params, account, transport: variant }),
     close: () => transport.close(),
   };
+}
+
+/**
+ * Whether sending the request twice does no harm. A create without a ClientToken that may have reached
+ * the target is never re-sent: on a real account a second group would cost money and escape clean-up.
+ */
+export function isRepeatable(req: CaseRequest): boolean {
+  if (req.action.startsWith('Describe')) return true;
+  return req.params.some(([name, value]) => name === 'ClientToken' && value !== '');
 }

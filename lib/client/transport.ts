@@ -61,7 +61,10 @@ export class Transport {
   }
 
   /** `build(attempt)` gives the request to send; a retry rebuilds it (fresh nonce and timestamp). */
-  async send(build: (attempt: number) => SentRequest): Promise<Exchange> {
+  async send(
+    build: (attempt: number) => SentRequest,
+    { repeatable = true }: { repeatable?: boolean } = {},
+  ): Promise<Exchange> {
     const startedAt = new Date().toISOString();
     const start = performance.now();
     const retries: RetryRecord[] = [];
@@ -70,7 +73,9 @@ export class Transport {
       const origin = this.#originOf(request.url);
       const outcome = await this.#attempt(request, origin);
       const retry =
-        attempt < this.#retry.maxRetries ? this.#retryDelay(outcome, attempt + 1, origin) : undefined;
+        attempt < this.#retry.maxRetries
+          ? this.#retryDelay(outcome, attempt + 1, origin, repeatable)
+          : undefined;
       if (retry === undefined) {
         const timing = { startedAt, durationMs: performance.now() - start };
         return outcome.kind === 'response'
@@ -91,6 +96,7 @@ export class Transport {
     outcome: Attempt,
     retry: number,
     origin: string,
+    repeatable: boolean,
   ): { reason: string; delayMs: number } | undefined {
     const backoff = backoffDelay(retry, this.#retry);
     if (outcome.kind === 'failure') {
@@ -98,7 +104,9 @@ export class Transport {
       if (failure.permanent) return undefined;
       // Refused before the target ever answered: it is down, not flaky; fail fast.
       if (failure.cause === 'ECONNREFUSED' && !this.#answered.has(origin)) return undefined;
-      const reason = `${failure.code} (${failure.cause})${wasNeverSent(failure) ? '' : ', request may have been processed'}`;
+      const neverSent = wasNeverSent(failure);
+      if (!neverSent && !repeatable) return undefined;
+      const reason = `${failure.code} (${failure.cause})${neverSent ? '' : ', request may have been processed'}`;
       return { reason, delayMs: backoff };
     }
     const { response } = outcome;

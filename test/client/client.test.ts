@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../lib/client/client.js';
+import { createClient, isRepeatable } from '../../lib/client/client.js';
 import { ToolError } from '../../lib/errors.js';
 import { awkwardParams, TEST_CREDENTIALS } from './helpers/fixtures.js';
 import { type Loopback, startLoopback } from './helpers/loopback.js';
@@ -96,5 +96,21 @@ describe('createClient', () => {
     expect(exchange.failure?.message).toContain(gone.url);
     expect(exchange.request.url.startsWith(gone.url)).toBe(true);
     await client.close();
+  });
+});
+
+describe('isRepeatable', () => {
+  const transport = { signature: 'v3', method: 'POST', body: 'query', format: 'JSON' } as const;
+  const req = (action: string, params: Array<[string, string]>) => ({
+    action,
+    params,
+    transport,
+    account: 'a',
+  });
+  it('re-sends look-ups and token-protected creates only', () => {
+    expect(isRepeatable(req('DescribeSnapshotGroups', [['RegionId', 'cn-hangzhou']]))).toBe(true);
+    expect(isRepeatable(req('CreateSnapshotGroup', [['ClientToken', 'abc']]))).toBe(true);
+    expect(isRepeatable(req('CreateSnapshotGroup', [['RegionId', 'cn-hangzhou']]))).toBe(false);
+    expect(isRepeatable(req('DeleteSnapshotGroup', [['SnapshotGroupId', 'ssg-1']]))).toBe(false);
   });
 });

@@ -75,6 +75,16 @@ describe('Transport', () => {
     await transport.close();
   });
 
+  it('never re-sends a request that may have been processed unless it is repeatable', async () => {
+    const transport = new Transport({ headersTimeoutMs: 150, retry: { maxRetries: 2, baseDelayMs: 1 } });
+    const before = hits.get('/slow') ?? 0;
+    const exchange = await transport.send(() => get(server.url, '/slow'), { repeatable: false });
+    expect(exchange.failure?.code).toBe('E_TARGET_TIMEOUT');
+    expect(exchange.retries).toEqual([]);
+    expect(hits.get('/slow')).toBe(before + 1);
+    await transport.close();
+  });
+
   it('cuts a body at the size cap and marks it truncated', async () => {
     const transport = new Transport({ maxResponseBytes: 1000 });
     const exchange = await transport.send(() => get(server.url, '/big'));
