@@ -1,0 +1,39 @@
+import { ToolError } from '../../lib/errors.js';
+import { DISK_STATE_MUTANTS } from './disk-state.js';
+import { IDEMPOTENCY_MUTANTS } from './idempotency.js';
+import { INSTANCE_ACCOUNT_MUTANTS } from './instance-account.js';
+import { PROTOCOL_MUTANTS } from './protocol.js';
+import { REQUEST_SHAPE_MUTANTS } from './request-shape.js';
+import { RESPONSE_MUTANTS } from './response.js';
+import { SERVER_ERROR_MUTANTS } from './server-error.js';
+import { STATE_MUTANTS } from './state.js';
+import { STATUS_MUTANTS } from './status.js';
+import type { Mutant } from './types.js';
+import { VALUE_MUTANTS } from './values.js';
+import { WIRE_LIST_MUTANTS } from './wire-lists.js';
+
+/**
+ * Every mutant of the reference emulator (issue 8). The suite must kill each one; a survivor is a defect
+ * of the suite, fixed with a stronger check or generator, never by removing the mutant.
+ */
+export const MUTANTS: readonly Mutant[] = [
+  ...REQUEST_SHAPE_MUTANTS,
+  ...VALUE_MUTANTS,
+  ...WIRE_LIST_MUTANTS,
+  ...DISK_STATE_MUTANTS,
+  ...INSTANCE_ACCOUNT_MUTANTS,
+  ...PROTOCOL_MUTANTS,
+  ...IDEMPOTENCY_MUTANTS,
+  ...STATUS_MUTANTS,
+  ...RESPONSE_MUTANTS,
+  ...SERVER_ERROR_MUTANTS,
+  ...STATE_MUTANTS,
+];
+
+/** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */
+export function selectMutants(ids: readonly string[] = []): Mutant[] {
+  if (ids.length === 0) return [...MUTANTS];
+  const unknown = ids.filter((id) => !MUTANTS.some((mutant) => mutant.id === id));
+  if (unknown.length > 0) throw new ToolError('E_USAGE', `unknown mutant id(s): ${unknown.join(', ')}`);
+  return MUTANTS.filter((mutant) => ids.includes(mutant.id));
+}
