@@ -1,0 +1,153 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Vitest } from 'vitest/node';
+import { startEmulator } from '../../emulator/index.js';
+import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../reporting/vitest-reporter.js';
+import { sweepJournal } from './cleanup.js';
+import { Interrupt } from './interrupt.js';
+import { type Io, println } from './io.js';
+import { packageVersion } from './package-root.js';
+import { assertReachable } from './preflight.js';
+import type { PreparedRun } from './prepare.js';
+import { openGroups } from './sweeper.js';
+import { runSuites } from './vitest-run.js';
+
+/** Long enough for concurrent same-token requests to overlap (IdempotentProcessing is observable). */
+const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 150;
+
+export interface ExecutedRun {
+  outcome?: ReporterOutcome;
+  interrupted?: string;
+  /** Groups still there after the final sweep. */
+  leftBehind: string[];
+}
+
+/** Starts the target (or checks it listens), runs the suites, and sweeps whatever they left behind. */
+export async function executeRun(prepared: PreparedRun, io: Io, startedAt: number): Promise<ExecutedRun> {
+  const { settings } = prepared;
+  mkdirSync(settings.reportDir, { recursive: true });
+  const shardTag = settings.shard ? `-${settings.shard.index}-${settings.shard.count}` : '';
+  const journalFile = join(settings.reportDir, `journal${shardTag}.jsonl`);
+  const cancelFile = join(settings.reportDir, `.cancel${shardTag}`);
+  warnAboutPreviousJournal(journalFile, io);
+  writeFileSync(journalFile, '');
+  if (!settings.shard) rmSync(join(settings.reportDir, 'allure-results'), { recursive: true, force: true });
+
+  const emulator =
+    settings.target === undefined
+      ? await startEmulator({
+          world: prepared.world,
+          limits: prepared.profile.limits,
+          host: '127.0.0.1',
+          port: 0,
+          idempotentProcessingMs: EMBEDDED_IDEMPOTENT_PROCESSING_MS,
+        })
+      : undefined;
+  const targetUrl = emulator?.url ?? (settings.target as string);
+  const sweepNow = () =>
+    sweepJournal({
+      journalFile,
+      target: targetUrl,
+      world: prepared.world,
+      env: io.env,
+      timeoutMs: settings.timeoutMs,
+    });
+  const interrupt = new Interrupt(io, cancelFile);
+  let vitest: Vitest | undefined;
+  try {
+    if (settings.target !== undefined)
+      await assertReachable(settings.target, Math.min(settings.timeoutMs, 5_000));
+    const suiteOptions = suiteOptionsFor(
+      prepared,
+      targetUrl,
+      emulator !== undefined,
+      journalFile,
+      cancelFile,
+      io,
+    );
+    const outcome = await Promise.race([
+      runSuites({
+        root: prepared.root,
+        reportDir: settings.reportDir,
+        suiteOptions,
+        families: prepared.families,
+        ...(settings.shard && { shard: settings.shard }),
+        reporter: {
+          version: packageVersion(prepared.root),
+          startupMs: Math.round(performance.now() - startedAt),
+          fallbackRun: fallbackRun(prepared, suiteOptions),
+          loadCatalogue: () => prepared.catalogue,
+          finalize: sweepNow,
+        },
+        onStart: (started) => {
+          vitest = started;
+          interrupt.attach(started);
+        },
+      }),
+      interrupt.forced,
+    ]);
+    // Stopped waiting (a second Ctrl-C): nothing is in flight any more, the worker can go.
+    if (outcome === undefined) await vitest?.close().catch(() => undefined);
+    const leftBehind = await sweepNow();
+    const interrupted = interrupt.received;
+    return { ...(outcome && { outcome }), ...(interrupted && { interrupted }), leftBehind };
+  } finally {
+    interrupt.dispose();
+    await emulator?.close();
+  }
+}
+
+function suiteOptionsFor(
+  prepared: PreparedRun,
+  targetUrl: string,
+  embedded: boolean,
+  journalFile: string,
+  cancelFile: string,
+  io: Io,
+): SuiteRunOptions {
+  const { settings } = prepared;
+  return {
+    targetUrl,
+    embedded,
+    worldFile: prepared.worldFile,
+    ...(settings.profile !== undefined && { profile: settings.profile }),
+    seed: settings.seed,
+    runs: settings.runs,
+    transports: prepared.transports,
+    ...(prepared.only && { only: prepared.only }),
+    concurrency: settings.concurrency,
+    ...(settings.rate !== undefined && { rate: settings.rate }),
+    timeoutMs: settings.timeoutMs,
+    ...(settings.maxCreates !== undefined && { maxCreates: settings.maxCreates }),
+    maxTransportFailures: settings.maxTransportFailures,
+    journalFile,
+    cancelFile,
+    reportDir: settings.reportDir,
+    progress: io.stderr.isTTY === true,
+  };
+}
+
+function fallbackRun(prepared: PreparedRun, options: SuiteRunOptions): RunInfo {
+  return {
+    target: { url: options.targetUrl, embedded: options.embedded },
+    world: { name: prepared.world.name, file: prepared.worldFile },
+    profile: prepared.profile.name,
+    seed: options.seed,
+    runs: options.runs,
+    transports: options.transports,
+    startedAt: new Date().toISOString(),
+  };
+}
+
+function warnAboutPreviousJournal(journalFile: string, io: Io): void {
+  if (!existsSync(journalFile)) return;
+  const open = openGroups(journalFile);
+  if (open.length === 0) return;
+  const kept = `${journalFile}.${Date.now()}.previous`;
+  renameSync(journalFile, kept);
+  const ids = open.map((g) => g.id).join(', ');
+  println(
+    io.stderr,
+    `warning: a previous run left ${open.length} group(s) behind (${ids}); journal kept as ${kept}`,
+  );
+}

@@ -1,0 +1,16 @@
+import { emulatorCommand } from './emulator-command.js';
+import type { Io } from './io.js';
+import { mergeCommand } from './merge-command.js';
+import type { Handlers } from './program.js';
+import { replayCommand } from './replay-command.js';
+import { compareCommand, diffCommand } from './report-commands.js';
+import { runCommand } from './run-command.js';
+
+export const createHandlers = (io: Io): Handlers => ({
+  run: (flags) => runCommand(flags, io),
+  emulator: (flags) => emulatorCommand(flags, io),
+  replay: (args) => replayCommand(args, io),
+  diff: async (oldFile, newFile) => diffCommand(oldFile, newFile, io),
+  compare: async (files, flags) => compareCommand(files, flags, io),
+  merge: (dir, flags) => mergeCommand(dir, flags, io),
+});

@@ -1,0 +1,30 @@
+import { loadConfigFile } from './config-file.js';
+import { dryRun } from './dry-run.js';
+import { executeRun } from './execute-run.js';
+import { type Io, println } from './io.js';
+import { prepareRun } from './prepare.js';
+import { type CliFlags, resolveRunSettings } from './resolve-settings.js';
+import { finishRun } from './run-outcome.js';
+import { vitestOutputs } from './vitest-run.js';
+
+/** `run`: everything is validated and loaded before the first request; then the suites run. */
+export async function runCommand(flags: Record<string, unknown>, io: Io): Promise<number> {
+  const startedAt = performance.now();
+  const { config: configFlag, ...cli } = flags;
+  const config = loadConfigFile(typeof configFlag === 'string' ? configFlag : undefined, io.cwd);
+  const settings = resolveRunSettings(cli as CliFlags, config, io.cwd);
+  const prepared = await prepareRun(settings);
+  if (settings.dryRun) return dryRun(prepared, io);
+  const where = settings.target ?? 'the embedded emulator';
+  const only = prepared.only ? `, ${prepared.only.length} rules` : '';
+  println(
+    io.stderr,
+    `ecs-conformance: testing ${where} with seed ${settings.seed}, ${settings.runs} runs per rule${only}`,
+  );
+  const executed = await executeRun(prepared, io, startedAt);
+  return finishRun(executed, io, {
+    ...(prepared.baseline && { baseline: prepared.baseline }),
+    ...(settings.shard && { shard: `${settings.shard.index}/${settings.shard.count}` }),
+    extraFiles: vitestOutputs(settings.reportDir, settings.shard),
+  });
+}

@@ -1,0 +1,70 @@
+/** The settings of one `run`, after merging the command line, the configuration file and the defaults. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface RunSettings {
+  /** Undefined: start the embedded emulator. */
+  target?: string;
+  /** Absolute path of the world manifest; undefined: the packaged default world. */
+  world?: string;
+  profile?: string;
+  seed: number;
+  runs: number;
+  /** Rule ids, family names or `prefix.*` patterns, expanded against the catalogue later. */
+  only?: string[];
+  reportDir: string;
+  baseline?: string;
+  shard?: Shard;
+  signature?: 'v2' | 'v3';
+  method?: 'POST' | 'GET';
+  format?: 'JSON' | 'XML';
+  concurrency: number;
+  /** Requests per second; undefined: no cap. */
+  rate?: number;
+  timeoutMs: number;
+  /** Undefined: no budget. */
+  maxCreates?: number;
+  maxTransportFailures: number;
+  dryRun: boolean;
+}
+
+/** Defaults resolved in one place. External targets may be real, billed accounts: bounded by default. */
+export const RUN_DEFAULTS = {
+  seed: 1,
+  runs: 3,
+  reportDir: 'reports',
+  concurrency: 8,
+  timeoutMs: 10_000,
+  maxTransportFailures: 5,
+  external: { rate: 20, maxCreates: 100 },
+} as const;
+
+/** Keys a configuration file may set; the same names as the options, camel-cased. */
+export const SETTING_KEYS = [
+  'target',
+  'world',
+  'profile',
+  'seed',
+  'runs',
+  'only',
+  'reportDir',
+  'baseline',
+  'shard',
+  'signature',
+  'method',
+  'format',
+  'concurrency',
+  'rate',
+  'timeout',
+  'maxCreates',
+  'maxTransportFailures',
+  'dryRun',
+] as const;
+
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** `reportDir` → `--report-dir`. */
+export const flagFor = (key: SettingKey): string =>
+  `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Exchange } from '../client/exchange.js';
+
+/** A group the engine created and did not record as deleted. */
+export interface JournalGroup {
+  id: string;
+  region?: string;
+  account?: string;
+}
+
+/**
+ * Reads the engine's JSONL journal. Field names are read leniently (`event`/`type`/`op`, and
+ * `id`/`groupId`/`snapshotGroupId`) because the journal is the last line of defence: a group we fail to
+ * recognise here is a group that keeps costing money.
+ */
+export function openGroups(journalFile: string): JournalGroup[] {
+  if (!existsSync(journalFile)) return [];
+  const open = new Map<string, JournalGroup>();
+  for (const line of readFileSync(journalFile, 'utf8').split('\n')) {
+    const entry = parseLine(line);
+    if (entry === undefined) continue;
+    if (entry.event === 'deleted') open.delete(entry.group.id);
+    else open.set(entry.group.id, entry.group);
+  }
+  return [...open.values()];
+}
+
+function parseLine(line: string): { event: 'created' | 'deleted'; group: JournalGroup } | undefined {
+  if (line.trim() === '') return undefined;
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined; // a line torn by a crash mid-write
+  }
+  const event = String(value.event ?? value.type ?? value.op ?? '').toLowerCase();
+  const id = value.groupId ?? value.snapshotGroupId ?? value.id;
+  if (typeof id !== 'string' || id === '') return undefined;
+  if (event !== 'created' && event !== 'deleted') return undefined;
+  const region = value.region ?? value.regionId;
+  const group: JournalGroup = { id };
+  if (typeof region === 'string') group.region = region;
+  if (typeof value.account === 'string') group.account = value.account;
+  return { event, group };
+}
+
+export type DeleteGroup = (group: JournalGroup) => Promise<Exchange>;
+
+/**
+ * Deletes every group the journal shows as still open and returns the ids that could not be deleted.
+ * "Not found" counts as deleted: the group is gone, which is all that matters here.
+ */
+export async function sweep(journalFile: string, deleteGroup: DeleteGroup): Promise<string[]> {
+  const leftBehind: string[] = [];
+  for (const group of openGroups(journalFile)) {
+    try {
+      const exchange = await deleteGroup(group);
+      if (!isGone(exchange)) leftBehind.push(group.id);
+    } catch {
+      leftBehind.push(group.id);
+    }
+  }
+  return leftBehind;
+}
+
+function isGone(exchange: Exchange): boolean {
+  const response = exchange.response;
+  if (response === undefined) return false;
+  if (response.status >= 200 && response.status < 300) return true;
+  const parsed = response.parsed;
+  const code = parsed.format === 'json' || parsed.format === 'xml' ? parsed.value.Code : undefined;
+  return typeof code === 'string' && /NotFound/i.test(code);
+}

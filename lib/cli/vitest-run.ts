@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import type { InlineConfig, Reporter, TestSpecification, Vitest } from 'vitest/node';
+import { ToolError } from '../errors.js';
+import {
+  ConformanceReporter,
+  type ConformanceReporterOptions,
+  type ReporterOutcome,
+  type SuiteRunOptions,
+} from '../reporting/vitest-reporter.js';
+import { FAMILIES, type Family } from '../spec/catalogue.js';
+import { ProgressReporter } from './progress-reporter.js';
+import { compiledEngine, quietStreams, withoutNewSignalHandlers } from './vitest-environment.js';
+
+/** The suite file of a family. */
+export const suiteFileOf = (family: Family): string => `suites/${family}.test.ts`;
+export const BLOB_DIR = 'blob-reports';
+
+export interface SuitesRun {
+  root: string;
+  reportDir: string;
+  /** Families whose suite files run; default all. */
+  families?: readonly Family[];
+  /** Absent in merge mode: the blob files carry the results. */
+  suiteOptions?: SuiteRunOptions;
+  shard?: { index: number; count: number };
+  /** Directory of blob files to merge instead of running the suites. */
+  mergeFrom?: string;
+  reporter: Omit<ConformanceReporterOptions, 'onReport' | 'reportDir'>;
+  /** Lets the caller cancel the run (SIGINT). */
+  onStart?: (vitest: Vitest) => void;
+}
+
+/**
+ * Runs the suites with vitest's Node API and an inline config (no config file), so that the CLI works
+ * from any folder. One worker, no isolation, no file parallelism: every suite file shares one engine
+ * session (client, RequestId memory, create budget).
+ */
+export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undefined> {
+  const { BaseSequencer, createVitest } = await import('vitest/node');
+  // Families run in catalogue order: the cross-cutting rules of `state` and `valid` see every case.
+  class FamilyOrder extends BaseSequencer {
+    override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+      const rank = (spec: TestSpecification) =>
+        FAMILIES.findIndex((f) => spec.moduleId.endsWith(`/${f}.test.ts`));
+      return [...files].sort((a, b) => rank(a) - rank(b));
+    }
+  }
+  let outcome: ReporterOutcome | undefined;
+  const sharded = run.shard !== undefined;
+  const progress = new ProgressReporter();
+  const conformance = new ConformanceReporter({
+    ...run.reporter,
+    ...(!sharded && { reportDir: run.reportDir }),
+    onReport: (result) => {
+      outcome = result;
+    },
+  });
+  // A merge replays finished results: live progress would only repeat them.
+  const reporters: Array<Reporter | [name: string, options: object]> =
+    run.mergeFrom === undefined ? [progress, conformance] : [conformance];
+  const [first, second] = vitestOutputs(run.reportDir, run.shard);
+  if (sharded) {
+    reporters.push(['blob', { outputFile: first }]);
+  } else {
+    reporters.push(['junit', { outputFile: first, suiteName: 'ecs-conformance' }]);
+    reporters.push(['allure-vitest/reporter', { resultsDir: second }]);
+  }
+  const engine = compiledEngine(run.root);
+  const options: InlineConfig & { config: false; mergeReports?: string; shard?: string } = {
+    config: false,
+    root: run.root,
+    include: (run.families ?? FAMILIES).map(suiteFileOf),
+    watch: false,
+    setupFiles: ['allure-vitest/setup'],
+    // vitest types reporter options per built-in name; these are checked against its docs instead.
+    reporters: reporters as InlineConfig['reporters'],
+    pool: 'forks',
+    isolate: false,
+    fileParallelism: false,
+    maxWorkers: 1,
+    // Hooks run whole families against possibly slow, rate-limited real endpoints; the engine has its
+    // own per-request timeouts and stops a run on repeated transport failures.
+    testTimeout: 3_600_000,
+    hookTimeout: 3_600_000,
+    sequence: { shuffle: false, sequencer: FamilyOrder },
+    server: { deps: { external: engine.external } },
+    ...(run.suiteOptions && { provide: { ecsConformance: run.suiteOptions } }),
+    ...(run.shard && { shard: `${run.shard.index}/${run.shard.count}` }),
+    ...(run.mergeFrom !== undefined && { mergeReports: run.mergeFrom }),
+  };
+  const vitest = await withoutNewSignalHandlers(() =>
+    createVitest('test', options, { resolve: { alias: engine.alias }, logLevel: 'error' }, quietStreams()),
+  );
+  const exitCodeBefore = process.exitCode;
+  try {
+    run.onStart?.(vitest);
+    if (run.mergeFrom !== undefined) await vitest.mergeReports(run.mergeFrom);
+    else await vitest.start([]);
+    if (conformance.failure !== undefined) throw conformance.failure;
+  } catch (error) {
+    throw asToolError(error);
+  } finally {
+    await vitest.close();
+    // vitest sets process.exitCode on failing tests; the CLI decides the exit code itself.
+    process.exitCode = exitCodeBefore;
+  }
+  return outcome;
+}
+
+/** What vitest's own reporters write: the blob file of a shard, else JUnit XML and Allure results. */
+export function vitestOutputs(reportDir: string, shard?: { index: number; count: number }): string[] {
+  return shard
+    ? [join(reportDir, BLOB_DIR, `blob-${shard.index}-${shard.count}.json`)]
+    : [join(reportDir, 'junit.xml'), join(reportDir, 'allure-results')];
+}
+
+function asToolError(error: unknown): unknown {
+  if (error instanceof ToolError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/shard/i.test(message)) return new ToolError('E_USAGE', `--shard: ${message}`);
+  if (/blob|merge/i.test(message)) return new ToolError('E_CONFIG', `merge: ${message}`);
+  return error;
+}

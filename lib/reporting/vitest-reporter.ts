@@ -1,0 +1,285 @@
+// Brings 'vitest' into the program so that the augmentation below resolves in the build too.
+import type {} from 'vitest';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
+import type { TransportVariant } from '../cases.js';
+import type { Finding } from '../checks/finding.js';
+import type { CaseRecord, RuleResult, RunReport, Verdict } from '../runner/result.js';
+import type { Catalogue, Family, Rule } from '../spec/catalogue.js';
+import { sortedRules } from './format.js';
+import { appendGithubStepSummary } from './github-summary.js';
+import { renderSummaryMarkdown } from './summary-markdown.js';
+import { writeReports } from './write-reports.js';
+
+/**
+ * The glue between `ecs-conformance run`, the suites (running in a vitest worker) and this reporter
+ * (running in the CLI's process). Everything crossing the worker boundary is plain, serialisable data:
+ * run options go in through vitest's `provide`, results come back in `task.meta`, which also survives
+ * vitest's blob files, so that `--merge-reports` of sharded runs rebuilds the same report.
+ */
+export interface SuiteRunOptions {
+  targetUrl: string;
+  embedded: boolean;
+  /** Absolute path of the world manifest. */
+  worldFile: string;
+  profile?: string;
+  seed: number;
+  runs: number;
+  transports: TransportVariant[];
+  /** Rule ids (already expanded); absent: every rule. */
+  only?: string[];
+  concurrency: number;
+  /** Requests per second; absent: no cap. */
+  rate?: number;
+  timeoutMs: number;
+  maxCreates?: number;
+  maxTransportFailures: number;
+  /** JSONL of groups created and deleted, read by the CLI's sweeper. */
+  journalFile: string;
+  /**
+   * Appears when the user interrupts the run: the suites stop starting cases, and once the cases in
+   * flight are answered and cleaned up they write `idleMarker(cancelFile)`.
+   */
+  cancelFile: string;
+  reportDir: string;
+  /** Print progress lines tagged for the CLI's progress reporter. */
+  progress: boolean;
+}
+
+/** The file the suites write once an interrupted engine has nothing in flight any more. */
+export const idleMarker = (cancelFile: string): string => `${cancelFile}.idle`;
+
+/** Run facts every suite file records, so that a merge of blob files needs nothing else. */
+export interface RunInfo {
+  target: { url: string; embedded: boolean };
+  world: { name: string; file: string };
+  profile: string;
+  seed: number;
+  runs: number;
+  transports: TransportVariant[];
+  startedAt: string;
+}
+
+/** Stored in the meta of each suite file (module). */
+export interface FamilyOutcome {
+  family: Family;
+  run: RunInfo;
+  /** Rules this file meant to report on. */
+  rules: string[];
+  requests: number;
+  cases: number;
+  generationMs: number;
+  executionMs: number;
+  leftBehind: string[];
+  /** The run could not go on (target unreachable, interrupted, too many transport failures). */
+  abort?: { code: string; message: string };
+}
+
+/** Stored in the meta of each family's property test. */
+export interface PropertyOutcome {
+  family: Family;
+  seed: number;
+  numRuns: number;
+  failure?: { rule: string; caseId: string; message: string; findings: Finding[]; sample?: CaseRecord };
+  /** A tool problem, not a finding about the target. */
+  error?: string;
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    ecsConformance: SuiteRunOptions;
+  }
+  interface TaskMeta {
+    ecsRule?: RuleResult;
+    ecsProperty?: PropertyOutcome;
+    ecsFamily?: FamilyOutcome;
+  }
+}
+
+export interface ReporterOutcome {
+  report: RunReport;
+  /** Present when the run did not finish: the CLI exits 3. */
+  abort?: { code: string; message: string };
+  /** Errors that are not findings: suite crashes, unhandled errors. */
+  problems: string[];
+  /** Files written (empty when reportDir is not set). */
+  files: string[];
+  reason: TestRunEndReason;
+}
+
+export interface ConformanceReporterOptions {
+  version: string;
+  /** Where conformance.json and summary.md go; absent: assemble only (a shard writes blob results). */
+  reportDir?: string;
+  startupMs?: number;
+  /** Used when no suite file recorded run facts (everything crashed). */
+  fallbackRun: RunInfo;
+  loadCatalogue: (run: RunInfo) => Catalogue | Promise<Catalogue>;
+  /** Runs before writing (the CLI sweeps left-behind groups here); returns groups still left behind. */
+  finalize?: () => Promise<string[]>;
+  onReport: (outcome: ReporterOutcome) => void | Promise<void>;
+  env?: Record<string, string | undefined>;
+}
+
+/** Collects RuleResults from `task.meta`, assembles the RunReport and writes it. */
+export class ConformanceReporter implements Reporter {
+  /** Why assembling or writing the report failed: vitest would only log it, the CLI rethrows it. */
+  failure: unknown;
+
+  constructor(private readonly options: ConformanceReporterOptions) {}
+
+  async onTestRunEnd(
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): Promise<void> {
+    try {
+      await this.report(modules, unhandledErrors, reason);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  private async report(
+    modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+    reason: TestRunEndReason,
+  ): Promise<void> {
+    // Clean-up first (it is not reporting time), so that the report lists what is really left behind.
+    const swept = this.options.finalize ? await this.options.finalize() : [];
+    const reportingStart = performance.now();
+    const families = modules.flatMap((m) =>
+      m.meta().ecsFamily ? [m.meta().ecsFamily as FamilyOutcome] : [],
+    );
+    const run = earliestRun(families) ?? this.options.fallbackRun;
+    const catalogue = await this.options.loadCatalogue(run);
+    const problems = [...unhandledErrors.map((e) => `unhandled error: ${e.message}`)];
+    const results = new Map<string, RuleResult>();
+    for (const module of modules) collectModule(module, results, problems);
+    for (const family of families) {
+      for (const id of family.rules) if (!results.has(id)) addInconclusive(results, catalogue, id, family);
+    }
+    const leftBehind = [...families.flatMap((f) => f.leftBehind), ...swept];
+    const abort = families.find((f) => f.abort)?.abort;
+    const report = assemble(run, results, families, {
+      version: this.options.version,
+      startupMs: this.options.startupMs ?? 0,
+      leftBehind: [...new Set(leftBehind)].sort(),
+    });
+    report.timings.reportingMs = Math.round(performance.now() - reportingStart);
+    let files: string[] = [];
+    let written = report;
+    if (this.options.reportDir !== undefined) {
+      ({ report: written, files } = writeReports(report, this.options.reportDir, catalogue));
+      appendGithubStepSummary(renderSummaryMarkdown(written), this.options.env ?? process.env);
+    }
+    await this.options.onReport({ report: written, ...(abort && { abort }), problems, files, reason });
+  }
+}
+
+function earliestRun(families: FamilyOutcome[]): RunInfo | undefined {
+  return [...families].sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt))[0]?.run;
+}
+
+function collectModule(module: TestModule, results: Map<string, RuleResult>, problems: string[]): void {
+  for (const error of module.errors()) problems.push(`${module.relativeModuleId}: ${error.message}`);
+  const properties: PropertyOutcome[] = [];
+  for (const test of module.children.allTests()) {
+    const meta = test.meta();
+    if (meta.ecsRule) results.set(meta.ecsRule.id, structuredClone(meta.ecsRule));
+    else if (meta.ecsProperty) properties.push(meta.ecsProperty);
+    else if (test.result().state === 'failed') problems.push(`${test.fullName}: ${firstError(test)}`);
+  }
+  for (const property of properties) {
+    if (property.error) problems.push(`${property.family} property: ${property.error}`);
+    if (property.failure) mergePropertyFailure(results, property.failure);
+  }
+}
+
+const firstError = (test: TestCase): string => test.result().errors?.[0]?.message ?? 'failed';
+
+/** A counterexample found by a family's property makes its rule fail, with the shrunk case as sample. */
+function mergePropertyFailure(
+  results: Map<string, RuleResult>,
+  failure: NonNullable<PropertyOutcome['failure']>,
+) {
+  const rule = results.get(failure.rule);
+  if (rule === undefined) return;
+  rule.verdict = 'failed';
+  delete rule.reason;
+  rule.casesRun += 1;
+  rule.casesFailed += 1;
+  rule.findings.push(...failure.findings);
+  if (failure.sample) rule.samples.push(failure.sample);
+}
+
+function addInconclusive(
+  results: Map<string, RuleResult>,
+  catalogue: Catalogue,
+  id: string,
+  family: FamilyOutcome,
+) {
+  const rule: Rule | undefined = catalogue.rules.find((r) => r.id === id);
+  if (rule === undefined) return;
+  const reason = family.abort ? `run stopped: ${family.abort.message}` : 'the suite did not report a result';
+  results.set(id, {
+    ...ruleHeader(rule),
+    verdict: 'inconclusive',
+    reason,
+    casesRun: 0,
+    casesFailed: 0,
+    findings: [],
+    samples: [],
+  });
+}
+
+const ruleHeader = (rule: Rule) => ({
+  id: rule.id,
+  family: rule.family,
+  title: rule.title,
+  level: rule.level,
+  source: rule.source,
+  expected: rule.expected,
+});
+
+function assemble(
+  run: RunInfo,
+  results: Map<string, RuleResult>,
+  families: FamilyOutcome[],
+  extra: { version: string; startupMs: number; leftBehind: string[] },
+): RunReport {
+  // The writers' order (family, then id), so that what the CLI prints matches conformance.json.
+  const rules = sortedRules([...results.values()]);
+  const count = (verdict: Verdict) => rules.filter((r) => r.verdict === verdict).length;
+  const sum = (pick: (f: FamilyOutcome) => number) => families.reduce((total, f) => total + pick(f), 0);
+  const casesFromFamilies = sum((f) => f.cases);
+  return {
+    tool: { name: 'ecs-conformance', version: extra.version },
+    target: run.target,
+    world: run.world,
+    profile: run.profile,
+    seed: run.seed,
+    runs: run.runs,
+    transports: run.transports,
+    startedAt: run.startedAt,
+    finishedAt: new Date().toISOString(),
+    timings: {
+      startupMs: extra.startupMs,
+      generationMs: Math.round(sum((f) => f.generationMs)),
+      executionMs: Math.round(sum((f) => f.executionMs)),
+      reportingMs: 0,
+    },
+    totals: {
+      rules: rules.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      notCovered: count('not-covered'),
+      skipped: count('skipped'),
+      inconclusive: count('inconclusive'),
+      cases: casesFromFamilies > 0 ? casesFromFamilies : rules.reduce((total, r) => total + r.casesRun, 0),
+      requests: sum((f) => f.requests),
+    },
+    rules,
+    errorRows: [],
+    leftBehind: extra.leftBehind,
+  };
+}

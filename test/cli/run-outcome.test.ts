@@ -1,0 +1,150 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import type { TestCase, TestModule } from 'vitest/node';
+import type { ExecutedRun } from '../../lib/cli/execute-run.js';
+import type { Io } from '../../lib/cli/io.js';
+import { ProgressReporter } from '../../lib/cli/progress-reporter.js';
+import { finishRun } from '../../lib/cli/run-outcome.js';
+import type { ReporterOutcome } from '../../lib/reporting/vitest-reporter.js';
+import type { RuleResult, RunReport } from '../../lib/runner/result.js';
+
+const rule = (id: string, verdict: RuleResult['verdict']): RuleResult => ({
+  id,
+  family: 'request-shape',
+  title: id,
+  level: 'must',
+  source: { document: 'api-doc', quote: 'q' },
+  expected: { kind: 'success' },
+  verdict,
+  casesRun: 1,
+  casesFailed: verdict === 'failed' ? 1 : 0,
+  findings:
+    verdict === 'failed'
+      ? [{ check: 'c', rule: id, caseId: `${id}/x/0`, message: 'm', expected: 'E 400', actual: 'A 400' }]
+      : [],
+  samples: [],
+});
+
+const report = (rules: RuleResult[]): RunReport => ({
+  tool: { name: 'ecs-conformance', version: '0' },
+  target: { url: 'http://127.0.0.1:1', embedded: true },
+  world: { name: 'w', file: 'w.yaml' },
+  profile: 'p',
+  seed: 1,
+  runs: 1,
+  transports: [],
+  startedAt: '',
+  finishedAt: '',
+  timings: { startupMs: 0, generationMs: 0, executionMs: 0, reportingMs: 0 },
+  totals: {
+    rules: rules.length,
+    passed: rules.filter((r) => r.verdict === 'passed').length,
+    failed: rules.filter((r) => r.verdict === 'failed').length,
+    notCovered: 0,
+    skipped: 0,
+    inconclusive: 0,
+    cases: 1,
+    requests: 1,
+  },
+  rules,
+  errorRows: [],
+  leftBehind: [],
+});
+
+function finish(run: ExecutedRun, options: Parameters<typeof finishRun>[2] = {}) {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    cwd: '/',
+    env: {},
+    signals: new EventEmitter() as unknown as Io['signals'],
+  };
+  const code = finishRun(run, io, options);
+  return { code, out, err };
+}
+
+const outcome = (rules: RuleResult[], extra: Partial<ReporterOutcome> = {}): ReporterOutcome => ({
+  report: report(rules),
+  problems: [],
+  files: [],
+  reason: 'passed',
+  ...extra,
+});
+
+describe('the exit code of a run', () => {
+  it('is 0 when every rule passed, 1 when one failed, with the failing rule in the table', () => {
+    expect(finish({ outcome: outcome([rule('a.b', 'passed')]), leftBehind: [] }).code).toBe(0);
+    const failed = finish({
+      outcome: outcome([rule('a.b', 'passed'), rule('c.d', 'failed')]),
+      leftBehind: [],
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('c.d: expected E 400, got A 400');
+    expect(failed.out).toContain('verdict: NOT conformant (1 rule(s) failed)');
+  });
+
+  it('follows the baseline gate when one is given', () => {
+    const accepted = {
+      kind: 'acceptance' as const,
+      file: 'b.yaml',
+      accepted: [{ rule: 'c.d', reason: 'known' }],
+    };
+    const run = { outcome: outcome([rule('c.d', 'failed')]), leftBehind: [] };
+    expect(finish(run, { baseline: accepted }).code).toBe(0);
+    const expired = { ...accepted, accepted: [{ rule: 'c.d', reason: 'known', expires: '2000-01-01' }] };
+    expect(finish(run, { baseline: expired }).code).toBe(1);
+  });
+
+  it('is 3 when the run did not finish: interrupted, aborted, crashed, or groups left behind', () => {
+    const ok = outcome([rule('a.b', 'passed')]);
+    expect(finish({ outcome: ok, leftBehind: [], interrupted: 'SIGTERM' }).err).toContain(
+      'interrupted by SIGTERM',
+    );
+    expect(finish({ outcome: ok, leftBehind: [], interrupted: 'SIGTERM' }).code).toBe(3);
+    const aborted = finish({
+      outcome: { ...ok, abort: { code: 'E_TARGET_UNSTABLE', message: '5 consecutive failures' } },
+      leftBehind: [],
+    });
+    expect(aborted.code).toBe(3);
+    expect(aborted.err).toContain('error: run stopped: 5 consecutive failures');
+    expect(finish({ outcome: { ...ok, problems: ['suites/x: boom'] }, leftBehind: [] }).code).toBe(3);
+    const left = finish({ outcome: ok, leftBehind: ['ssg-1'] });
+    expect(left.code).toBe(3);
+    expect(left.out).toContain('left behind: ssg-1');
+    expect(finish({ leftBehind: [] }).code).toBe(3);
+  });
+});
+
+describe('progress', () => {
+  const fakeTest = (name: string, state: 'passed' | 'failed' | 'skipped', note?: string) =>
+    ({ name, result: () => ({ state, note, errors: undefined }) }) as unknown as TestCase;
+  const fakeModule = (id: string) => ({ relativeModuleId: id }) as unknown as TestModule;
+
+  it('prints a plain line per rule when not on a terminal, and hides the engine progress lines', () => {
+    let text = '';
+    const progress = new ProgressReporter({ write: (t: string) => (text += t), isTTY: false });
+    progress.onTestModuleStart(fakeModule('suites/disk-state.test.ts'));
+    progress.onTestCaseResult(fakeTest('disk.ever-used: x', 'passed'));
+    progress.onTestCaseResult(fakeTest('disk.not-expired: y', 'skipped', 'not-covered: no expired disk'));
+    progress.onTestCaseResult(fakeTest('disk.status-valid: z', 'failed'));
+    expect(progress.consume('@@ecs-conformance-progress {"done":3,"failed":1}')).toBe(false);
+    expect(progress.consume('a log line of the suites')).toBe(true);
+    expect(text).toBe(
+      'running disk-state\n  ok   disk.ever-used: x\n  skip disk.not-expired: y (not-covered: no expired disk)\n  FAIL disk.status-valid: z\n',
+    );
+  });
+
+  it('rewrites one status line on a terminal: cases done and failures so far', () => {
+    let text = '';
+    const progress = new ProgressReporter({ write: (t: string) => (text += t), isTTY: true });
+    progress.onTestModuleStart(fakeModule('suites/protocol.test.ts'));
+    expect(text).toContain('protocol: 0 cases done, 0 failing so far');
+    text = '';
+    (progress as unknown as { lastDraw: number }).lastDraw = 0;
+    progress.consume('@@ecs-conformance-progress {"done":42,"failed":2}');
+    expect(text.startsWith('\r\u001b[2Kprotocol: 42 cases done, 2 failing so far')).toBe(true);
+    expect(text).not.toContain('\n');
+  });
+});

@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RunReport } from '../../lib/runner/result.js';
+import { assertBuilt, BIN, childEnv, type LoopbackTarget, loopbackTarget, runCli } from './helpers/cli.js';
+
+// Each run starts vitest in a child process: generous on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 90_000 });
+
+// The built bin as a child process: these runs start vitest on the suites, as `npm start` does.
+beforeAll(() => assertBuilt());
+
+const freshDir = () => mkdtempSync(join(tmpdir(), 'ecs-cli-run-'));
+const readReport = (dir: string): RunReport =>
+  JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
+
+describe('the whole suite against the embedded emulator', () => {
+  it.each([[1], [2]])('is conformant with zero findings (seed %i)', async (seed) => {
+    const cwd = freshDir();
+    const result = await runCli(['run', '--seed', String(seed), '--runs', '1'], { cwd });
+    expect(result.stderr).not.toMatch(/^error:/m);
+    expect(result.code).toBe(0);
+    const report = readReport(join(cwd, 'reports'));
+    expect(report.seed).toBe(seed);
+    expect(report.target.embedded).toBe(true);
+    expect(report.totals.failed).toBe(0);
+    expect(report.rules.flatMap((r) => r.findings)).toEqual([]);
+    expect(report.totals.passed).toBeGreaterThan(report.totals.rules / 2);
+    expect(report.leftBehind).toEqual([]);
+    expect(result.stdout).toMatch(/^total\s+\d+\s+\d+\s+0\s/m);
+    expect(result.stdout).toContain('left behind: none');
+    expect(result.stdout).toContain('verdict: conformant');
+    expect(readFileSync(join(cwd, 'reports', 'junit.xml'), 'utf8')).toContain('<testcase');
+    expect(readdirSync(join(cwd, 'reports', 'allure-results')).some((f) => f.endsWith('-result.json'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('a deliberately wrong target', () => {
+  let target: LoopbackTarget;
+  beforeAll(async () => {
+    // Answers everything with one well-formed error the page never gives for these rules.
+    target = await loopbackTarget((_req, _body, res) => {
+      res.writeHead(400, { 'content-type': 'application/json;charset=utf-8' }).end(
+        JSON.stringify({
+          RequestId: crypto.randomUUID().toUpperCase(),
+          HostId: 'ecs.aliyuncs.com',
+          Code: 'InvalidParameter',
+          Message: 'The specified parameter is not valid.',
+        }),
+      );
+    });
+  });
+  afterAll(async () => {
+    await target.close();
+  });
+
+  it('exits 1 and reports the expected findings, with a shrunk property counterexample', async () => {
+    const cwd = freshDir();
+    const result = await runCli(
+      [
+        'run',
+        '--target',
+        target.url,
+        '--only',
+        'name.min-length,region.not-found',
+        '--format',
+        'JSON',
+        '--rate',
+        '0',
+      ],
+      { cwd },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('verdict: NOT conformant');
+    const report = readReport(join(cwd, 'reports'));
+    expect(report.target).toEqual({ url: target.url, embedded: false });
+    const byId = new Map(report.rules.map((r) => [r.id, r]));
+    for (const id of ['name.min-length', 'region.not-found']) {
+      const rule = byId.get(id);
+      expect(rule?.verdict).toBe('failed');
+      expect(
+        rule?.findings.some(
+          (f) => f.check === 'errorCodeMatchesRule' && f.actual.includes('InvalidParameter'),
+        ),
+      ).toBe(true);
+    }
+    const junit = readFileSync(join(cwd, 'reports', 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/request-shape property failed \(seed -?\d+/);
+    expect(junit).toContain('shrunk case:');
+    expect(junit).toMatch(/request: {2}(GET|POST) http:\/\/127.0.0.1/);
+    expect(target.requests).toBeGreaterThan(0);
+  });
+});
+
+describe('interrupting a run', () => {
+  it('stops, deletes every group it created, lists nothing left behind and exits 3', async () => {
+    const cwd = freshDir();
+    const child = spawn(process.execPath, [BIN, 'run', '--runs', '3'], { cwd, env: childEnv({}) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const interrupted = new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Mid-run: the first family reported, groups being created.
+        if (stderr.includes('running disk-state') && !child.killed) {
+          child.kill('SIGINT');
+          resolve();
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await interrupted;
+    expect(stderr).toContain('SIGINT: stopping the run');
+    expect(stderr).toContain('error: run interrupted by SIGINT');
+    expect(code).toBe(3);
+    expect(stdout).toContain('left behind: none');
+    const journal = join(cwd, 'reports', 'journal.jsonl');
+    expect(existsSync(journal)).toBe(true);
+    const open = new Set<string>();
+    for (const line of readFileSync(journal, 'utf8').split('\n').filter(Boolean)) {
+      const entry = JSON.parse(line) as { event: string; groupId: string };
+      if (entry.event === 'created') open.add(entry.groupId);
+      else open.delete(entry.groupId);
+    }
+    expect([...open]).toEqual([]);
+  });
+});

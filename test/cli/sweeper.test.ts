@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openGroups, sweep } from '../../lib/cli/sweeper.js';
+import type { Exchange } from '../../lib/client/exchange.js';
+
+const journal = (lines: string[]): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'ecs-sweeper-')), 'journal.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+};
+
+const answer = (status: number, code?: string): Exchange => ({
+  request: { method: 'POST', url: 'http://127.0.0.1/', headers: {}, body: '' },
+  response: {
+    status,
+    headers: {},
+    rawBody: '',
+    truncated: false,
+    parsed: { format: 'json', value: code === undefined ? { RequestId: 'R' } : { Code: code } },
+  },
+  retries: [],
+  timing: { startedAt: new Date(0).toISOString(), durationMs: 1 },
+});
+
+describe('journal sweeper', () => {
+  it('finds groups created and not deleted, reading field names leniently and skipping torn lines', () => {
+    const file = journal([
+      '{"event":"created","groupId":"ssg-1","region":"cn-hangzhou","account":"main"}',
+      '{"type":"created","snapshotGroupId":"ssg-2","regionId":"cn-beijing"}',
+      '{"op":"created","id":"ssg-3"}',
+      '{"event":"deleted","groupId":"ssg-2"}',
+      '{"event":"created","groupId":"ssg-4"', // torn by a crash
+    ]);
+    expect(openGroups(file)).toEqual([
+      { id: 'ssg-1', region: 'cn-hangzhou', account: 'main' },
+      { id: 'ssg-3' },
+    ]);
+    expect(openGroups(join(tmpdir(), 'no-such-journal.jsonl'))).toEqual([]);
+  });
+
+  it('deletes each open group; not found counts as gone; failures are left behind', async () => {
+    const file = journal(
+      ['a', 'b', 'c', 'd'].map((id) => JSON.stringify({ event: 'created', groupId: `ssg-${id}` })),
+    );
+    const asked: string[] = [];
+    const leftBehind = await sweep(file, async (group) => {
+      asked.push(group.id);
+      if (group.id === 'ssg-a') return answer(200);
+      if (group.id === 'ssg-b') return answer(404, 'InvalidSnapshotGroupId.NotFound');
+      if (group.id === 'ssg-c') return answer(403, 'Forbidden');
+      throw new Error('socket hang up');
+    });
+    expect(asked).toEqual(['ssg-a', 'ssg-b', 'ssg-c', 'ssg-d']);
+    expect(leftBehind).toEqual(['ssg-c', 'ssg-d']);
+  });
+});

@@ -1,0 +1,212 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TaskMeta } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { TestModule } from 'vitest/node';
+import type { Finding } from '../../lib/checks/finding.js';
+import {
+  ConformanceReporter,
+  type FamilyOutcome,
+  type ReporterOutcome,
+  type RunInfo,
+} from '../../lib/reporting/vitest-reporter.js';
+import type { RuleResult } from '../../lib/runner/result.js';
+import type { Rule } from '../../lib/spec/catalogue.js';
+import { loadCatalogue } from '../../lib/spec/load.js';
+
+const catalogue = loadCatalogue();
+const rule = (id: string): Rule => {
+  const found = catalogue.rules.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+};
+
+const run: RunInfo = {
+  target: { url: 'http://127.0.0.1:1/', embedded: true },
+  world: { name: 'default', file: '/fixtures/default.world.yaml' },
+  profile: 'doc-2024',
+  seed: 7,
+  runs: 2,
+  transports: [{ signature: 'v2', method: 'POST', body: 'form', format: 'JSON' }],
+  startedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const result = (id: string, verdict: RuleResult['verdict'], extra: Partial<RuleResult> = {}): RuleResult => {
+  const r = rule(id);
+  return {
+    id,
+    family: r.family,
+    title: r.title,
+    level: r.level,
+    source: r.source,
+    expected: r.expected,
+    verdict,
+    casesRun: 2,
+    casesFailed: verdict === 'failed' ? 1 : 0,
+    findings: [],
+    samples: [],
+    ...extra,
+  };
+};
+
+const finding = (ruleId: string, caseId: string): Finding => ({
+  check: 'errorCodeMatchesRule',
+  rule: ruleId,
+  caseId,
+  message: 'wrong code',
+  expected: 'InvalidParameter.Name 400',
+  actual: 'InvalidParameter 400',
+});
+
+interface FakeTest {
+  meta: TaskMeta;
+  state: 'passed' | 'failed' | 'skipped';
+  error?: string;
+}
+
+function fakeModule(meta: TaskMeta, tests: FakeTest[], errors: string[] = []): TestModule {
+  const testCases = tests.map((t, i) => ({
+    fullName: `test ${i}`,
+    meta: () => t.meta,
+    result: () => ({ state: t.state, errors: t.error ? [{ message: t.error }] : undefined }),
+  }));
+  const module = {
+    relativeModuleId: 'suites/fake.test.ts',
+    meta: () => meta,
+    errors: () => errors.map((message) => ({ message })),
+    children: {
+      *allTests() {
+        yield* testCases;
+      },
+    },
+  };
+  return module as unknown as TestModule;
+}
+
+const family = (extra: Partial<FamilyOutcome>): FamilyOutcome => ({
+  family: 'request-shape',
+  run,
+  rules: [],
+  requests: 10,
+  cases: 4,
+  generationMs: 5,
+  executionMs: 20,
+  leftBehind: [],
+  ...extra,
+});
+
+async function report(modules: TestModule[], finalize?: () => Promise<string[]>) {
+  const reportDir = mkdtempSync(join(tmpdir(), 'ecs-reporter-'));
+  const stepSummary = join(reportDir, 'step-summary.md');
+  let outcome: ReporterOutcome | undefined;
+  const reporter = new ConformanceReporter({
+    version: '9.9.9',
+    reportDir,
+    fallbackRun: { ...run, seed: 0 },
+    loadCatalogue: () => catalogue,
+    ...(finalize && { finalize }),
+    onReport: (o) => {
+      outcome = o;
+    },
+    env: { GITHUB_STEP_SUMMARY: stepSummary },
+  });
+  await reporter.onTestRunEnd(modules, [], 'passed');
+  expect(reporter.failure).toBeUndefined();
+  if (!outcome) throw new Error('no outcome');
+  return { outcome, reportDir };
+}
+
+describe('the conformance reporter', () => {
+  it('assembles the RunReport from task meta and writes conformance.json in the same order', async () => {
+    const shape = fakeModule(
+      { ecsFamily: family({ rules: ['name.max-length', 'name.min-length', 'region.required'] }) },
+      [
+        { meta: { ecsRule: result('name.max-length', 'passed') }, state: 'passed' },
+        {
+          meta: {
+            ecsRule: result('name.min-length', 'failed', { findings: [finding('name.min-length', 'c/1')] }),
+          },
+          state: 'failed',
+        },
+        {
+          meta: { ecsRule: result('region.required', 'not-covered', { reason: 'no world' }) },
+          state: 'skipped',
+        },
+        { meta: { ecsProperty: { family: 'request-shape', seed: 3, numRuns: 2 } }, state: 'passed' },
+      ],
+    );
+    const { outcome, reportDir } = await report([shape], async () => ['ssg-left']);
+    const written = JSON.parse(
+      readFileSync(join(reportDir, 'conformance.json'), 'utf8'),
+    ) as typeof outcome.report;
+    expect(written.seed).toBe(7);
+    expect(written.tool.version).toBe('9.9.9');
+    expect(written.totals).toMatchObject({
+      rules: 3,
+      passed: 1,
+      failed: 1,
+      notCovered: 1,
+      cases: 4,
+      requests: 10,
+    });
+    expect(written.leftBehind).toEqual(['ssg-left']);
+    expect(written.errorRows.length).toBeGreaterThan(0);
+    // The CLI prints the report exactly as written.
+    expect(written.rules.map((r) => r.id)).toEqual(outcome.report.rules.map((r) => r.id));
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.files).toContain(join(reportDir, 'summary.md'));
+    expect(readFileSync(join(reportDir, 'step-summary.md'), 'utf8')).toContain('name.min-length');
+  });
+
+  it("turns a property's shrunk counterexample into a failure of the rules its findings name", async () => {
+    const shape = fakeModule({ ecsFamily: family({ rules: ['name.max-length'] }) }, [
+      { meta: { ecsRule: result('name.max-length', 'passed') }, state: 'passed' },
+      {
+        meta: {
+          ecsProperty: {
+            family: 'request-shape',
+            seed: 3,
+            numRuns: 2,
+            failure: {
+              rule: 'name.max-length',
+              caseId: 'name.max-length/random/0~p',
+              message: 'Name of 129 characters',
+              findings: [finding('name.max-length', 'name.max-length/random/0~p')],
+            },
+          },
+        },
+        state: 'failed',
+      },
+    ]);
+    const { outcome } = await report([shape]);
+    const merged = outcome.report.rules.find((r) => r.id === 'name.max-length');
+    expect(merged?.verdict).toBe('failed');
+    expect(merged?.findings).toHaveLength(1);
+    expect(outcome.problems).toEqual([]);
+  });
+
+  it('reports rules that never reported as inconclusive, and passes an abort and crashes on', async () => {
+    const abort = { code: 'E_TARGET_UNSTABLE', message: '5 consecutive requests failed' };
+    const shape = fakeModule(
+      { ecsFamily: family({ rules: ['name.max-length', 'region.required'], abort }) },
+      [{ meta: {}, state: 'failed', error: 'beforeAll hook crashed' }],
+      ['TypeError: boom'],
+    );
+    const { outcome } = await report([shape]);
+    expect(outcome.abort).toEqual(abort);
+    expect(outcome.report.rules.map((r) => [r.id, r.verdict])).toEqual([
+      ['name.max-length', 'inconclusive'],
+      ['region.required', 'inconclusive'],
+    ]);
+    expect(outcome.report.rules[0]?.reason).toContain('5 consecutive requests failed');
+    expect(outcome.problems.join('\n')).toContain('TypeError: boom');
+    expect(outcome.problems.join('\n')).toContain('beforeAll hook crashed');
+  });
+
+  it('uses the fallback run facts when no suite file recorded any', async () => {
+    const { outcome } = await report([]);
+    expect(outcome.report.seed).toBe(0);
+    expect(outcome.report.totals.rules).toBe(0);
+  });
+});
