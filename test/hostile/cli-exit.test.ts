@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../lib/runner/index.js';
+import { removeDir, runCli, tempDir } from './cli.js';
+import { deadPort, type LoopbackServer } from './loopback.js';
+import {
+  invalidJsonTarget,
+  recordingTarget,
+  redirectTarget,
+  silentTarget,
+  throttlingTarget,
+} from './targets.js';
+
+// The CLI as a user runs it (a child process): exit codes and messages are what is under test here.
+const ONLY = ['--only', 'name.max-length,disk.exists', '--runs', '1'];
+const opened: LoopbackServer[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(opened.map((server) => server.close()));
+  for (const dir of dirs) removeDir(dir);
+});
+async function open(started: Promise<LoopbackServer>): Promise<LoopbackServer> {
+  const server = await started;
+  opened.push(server);
+  return server;
+}
+function reportDir(): string {
+  const dir = tempDir('hostile');
+  dirs.push(dir);
+  return dir;
+}
+const readReport = (dir: string): RunReport =>
+  JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as RunReport;
+
+describe.concurrent('ecs-conformance run against hostile targets', () => {
+  it('a dead target: exit 3 at once, saying the connection was refused', async () => {
+    const url = `http://127.0.0.1:${await deadPort()}`;
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', url, ...ONLY, '--report-dir', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.durationMs).toBeLessThan(20_000);
+    expect(result.stderr).toMatch(new RegExp(`error: cannot reach target ${url}: connection refused`));
+  });
+
+  it('a hanging target: exit 3 after the configured failure streak, saying what happened', async () => {
+    const target = await open(silentTarget());
+    const dir = reportDir();
+    const args = [
+      'run',
+      '--target',
+      target.url,
+      ...ONLY,
+      '--timeout',
+      '500',
+      '--max-transport-failures',
+      '2',
+    ];
+    const result = await runCli([...args, '--report-dir', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.durationMs).toBeLessThan(40_000);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `error: run stopped: 2 consecutive requests to ${target.url} failed at the transport level \\(last: E_TARGET_TIMEOUT: `,
+      ),
+    );
+    expect(result.stdout).toMatch(/^left behind: none$/m);
+    const report = readReport(dir);
+    expect(report.rules.length).toBeGreaterThan(0);
+    for (const rule of report.rules) {
+      expect(rule.verdict).toBe('inconclusive');
+      expect(rule.reason).toMatch(/E_TARGET_TIMEOUT|run stopped/);
+    }
+  });
+
+  it('invalid JSON answers: exit 1, each rule failed with a finding naming the unreadable body', async () => {
+    const target = await open(invalidJsonTarget());
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', target.url, ...ONLY, '--report-dir', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/verdict: NOT conformant \(2 rule\(s\) failed\)/);
+    for (const rule of readReport(dir).rules) {
+      expect(rule.verdict).toBe('failed');
+      expect(rule.findings.map((f) => f.actual)).toContainEqual('400 (no Code in the body)');
+    }
+  });
+
+  it('a redirect to another host: exit 1, and the other host receives nothing at all', async () => {
+    const elsewhere = await open(recordingTarget());
+    const target = await open(redirectTarget((path) => `${elsewhere.url}${path}`));
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', target.url, ...ONLY, '--report-dir', dir], { cwd: dir });
+    expect(result.code, result.stderr).toBe(1);
+    expect(target.requests.length).toBeGreaterThan(0);
+    expect(elsewhere.connections).toBe(0);
+    expect(elsewhere.requests).toEqual([]);
+    const actuals = readReport(dir).rules.flatMap((rule) => rule.findings.map((f) => f.actual));
+    expect(actuals).toContainEqual(expect.stringMatching(/^302\b/));
+  });
+
+  it('a target that throttles every request: never "conformant" (exit 1 or 3), each rule inconclusive', async () => {
+    const target = await open(throttlingTarget({ status: 429 }));
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', target.url, ...ONLY, '--report-dir', dir], { cwd: dir });
+    for (const rule of readReport(dir).rules) {
+      expect(rule.verdict).toBe('inconclusive');
+      expect(rule.reason).toMatch(/throttled \(429 Throttling\.User\)/);
+    }
+    expect(result.stdout).not.toMatch(/verdict: conformant/);
+    expect(
+      [1, 3],
+      `exit ${result.code}: nothing was evaluated, yet the run is not called a failure`,
+    ).toContain(result.code);
+  });
+
+  // DESIGN: a run against a hanging target ends within a minute at the defaults (--timeout 10000, a
+  // streak of 5). Scaled to --timeout 2000: from the first request the target receives, the whole suite
+  // with the default streak must be over within six timeouts (the CLI's start-up is not counted).
+  it('a hanging target, whole suite, default failure streak: over within six timeouts of the first request', async () => {
+    const target = await open(silentTarget());
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', target.url, '--timeout', '2000', '--report-dir', dir], {
+      cwd: dir,
+      killAfterMs: 90_000,
+    });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toMatch(
+      /error: run stopped: \d+ consecutive requests to .* failed at the transport level/,
+    );
+    const firstRequest = target.requests[0]?.receivedAt ?? Number.NaN;
+    expect(result.endedAt - firstRequest, 'ms from the first request to the end of the run').toBeLessThan(
+      6 * 2_000,
+    );
+  }, 100_000);
+});
+
+describe.runIf(process.env.ECS_SLOW_TESTS)('at the defaults (ECS_SLOW_TESTS=1)', () => {
+  it('a hanging target ends the whole run within a minute', async () => {
+    const target = await open(silentTarget());
+    const dir = reportDir();
+    const result = await runCli(['run', '--target', target.url, '--report-dir', dir], {
+      cwd: dir,
+      killAfterMs: 150_000,
+    });
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.durationMs).toBeLessThan(60_000);
+  }, 160_000);
+});
