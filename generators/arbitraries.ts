@@ -4,6 +4,7 @@ import { ToolError } from '../lib/errors.js';
 import type { Family } from '../lib/spec/catalogue.js';
 import { buildContext, type GenContext } from './context.js';
 import type { Draft } from './draft.js';
+import { mayCreate } from './expected.js';
 import { finalise, partners, planRule } from './generate.js';
 import { type GenerateOptions, resolveOptions } from './options.js';
 import { multiFaultArbitrary } from './rules/multi-fault.js';
@@ -36,7 +37,7 @@ export function caseArbitrary(context: CaseContext | GenContext, rule: string): 
     throw new ToolError('E_CONFIG', `caseArbitrary: ${rule} is not covered: ${plan.notCovered}`);
   const sources: Array<fc.Arbitrary<Draft>> = [];
   if (plan.random !== undefined) sources.push(plan.random);
-  if (plan.shapes !== undefined && ctx.expected(rule).kind !== 'success') {
+  if (plan.shapes !== undefined && !mayCreate(ctx.expected(rule))) {
     const multi = multiFaultArbitrary(ctx, plan.shapes, partners(ctx));
     if (multi !== undefined) sources.push(multi);
   }

@@ -3,6 +3,10 @@ import type { ErrorPair, Expected } from '../lib/spec/catalogue.js';
 
 export const SUCCESS: Expected = { kind: 'success' };
 
+/** A case of this outcome may create a group: it needs its disks alone and the cheaper random count. */
+export const mayCreate = (expected: Expected): boolean =>
+  expected.kind === 'success' || expected.kind === 'success-or-documented-4xx';
+
 /**
  * What a conformant target may answer to a request with several faults: any outcome one of them alone
  * has; "some documented 4xx" as soon as one fault has no documented code (the weakest oracle wins).
@@ -10,11 +14,8 @@ export const SUCCESS: Expected = { kind: 'success' };
 export function unionOf(outcomes: readonly Expected[]): Expected {
   const pairs: ErrorPair[] = [];
   for (const outcome of outcomes) {
-    if (outcome.kind === 'success') {
-      throw new ToolError(
-        'E_INTERNAL',
-        'generators: a multi-fault case combines a fault expected to succeed',
-      );
+    if (outcome.kind === 'success' || outcome.kind === 'success-or-documented-4xx') {
+      throw new ToolError('E_INTERNAL', 'generators: a multi-fault case combines a fault that may succeed');
     }
     if (outcome.kind === 'documented-4xx') return { kind: 'documented-4xx' };
     for (const pair of outcome.kind === 'error' ? [pairOf(outcome)] : outcome.alternatives) {

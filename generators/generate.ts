@@ -2,6 +2,7 @@ import type { Case, CaseRequest } from '../lib/cases.js';
 import type { Rule } from '../lib/spec/catalogue.js';
 import { buildContext, type GenContext } from './context.js';
 import { type Draft, toCaseRequest } from './draft.js';
+import { mayCreate } from './expected.js';
 import type { ParamFault } from './faults/param.js';
 import { type GenerateOptions, resolveOptions } from './options.js';
 import { multiFaultArbitrary } from './rules/multi-fault.js';
@@ -69,7 +70,7 @@ function draftsOf(
 ): Draft[] {
   const { seed } = ctx.options;
   // A rule whose cases must succeed (or replay a create) has no second fault and fewer random draws.
-  const faulty = ctx.expected(rule).kind !== 'success';
+  const faulty = !mayCreate(ctx.expected(rule));
   const creating = !faulty || ctx.rule(rule).family === 'idempotency';
   const runs = creating ? ctx.options.creatingRuns : ctx.options.runs;
   const random =

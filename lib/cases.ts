@@ -12,16 +12,28 @@ export interface TransportVariant {
 /** Wire parameters in order; duplicates and odd names allowed (raw map for wire-level cases). */
 export type WireParams = Array<[name: string, value: string]>;
 
+/**
+ * Near misses of the documented Timestamp format `yyyy-MM-ddTHH:mm:ssZ`: `millis` adds milliseconds
+ * (`...:ss.sssZ`), `space` puts a space for the `T`, `offset` writes `+00:00` for the `Z`, `lower-z` a
+ * lower-case `z`, `no-zone` leaves the zone out.
+ */
+export type TimestampNearMiss = 'millis' | 'space' | 'offset' | 'lower-z' | 'no-zone';
+
 /** Protocol-level damage applied while or after signing. */
 export type Tamper =
   | { kind: 'signature-char' }
   | { kind: 'wrong-secret' }
   | { kind: 'unknown-access-key' }
   | { kind: 'timestamp'; value: string }
+  /** The current time, rendered at send time in a near miss of the documented format: only the format is wrong. */
+  | { kind: 'timestamp-format'; format: TimestampNearMiss }
   /** Sign with this nonce (a prelude request used it first: the nonce-reuse fault). */
   | { kind: 'nonce'; value: string }
   | { kind: 'signature-method'; value: string }
-  | { kind: 'omit'; name: 'Action' | 'Version' | 'Signature' | 'SignatureNonce' | 'Timestamp' | 'AccessKeyId' }
+  | {
+      kind: 'omit';
+      name: 'Action' | 'Version' | 'Signature' | 'SignatureNonce' | 'Timestamp' | 'AccessKeyId';
+    }
   | { kind: 'version'; value: string }
   | { kind: 'action'; value: string }
   | { kind: 'method'; method: string }

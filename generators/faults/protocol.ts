@@ -36,10 +36,17 @@ const DAMAGES: Record<string, Damage[]> = {
     d({ kind: 'timestamp', value: '2016-02-23T12:46:24Z' }, 'Timestamp years in the past'),
     d({ kind: 'timestamp', value: '2099-01-01T00:00:00Z' }, 'Timestamp decades in the future'),
   ],
-  // Formats no lenient parser reads as a date (one it read would be stale: another rule).
   'protocol.timestamp-format': [
+    // Fixed values no lenient parser reads as a date (one it read would be stale: another rule).
     d({ kind: 'timestamp', value: 'not-a-timestamp' }, 'Timestamp not a date'),
     d({ kind: 'timestamp', value: '2016-13-45T25:61:61Z' }, 'Timestamp with impossible fields'),
+    // Near misses of yyyy-MM-ddTHH:mm:ssZ, of the current time (rendered when sent): only the format is
+    // wrong, so a target that reads any date a lenient parser reads accepts them.
+    d({ kind: 'timestamp-format', format: 'millis' }, 'Timestamp with milliseconds (...:ss.sssZ)'),
+    d({ kind: 'timestamp-format', format: 'space' }, "Timestamp with a space instead of 'T'"),
+    d({ kind: 'timestamp-format', format: 'offset' }, "Timestamp with '+00:00' instead of 'Z'"),
+    d({ kind: 'timestamp-format', format: 'lower-z' }, "Timestamp with a lower-case 'z'"),
+    d({ kind: 'timestamp-format', format: 'no-zone' }, "Timestamp without the 'Z'"),
   ],
   'protocol.signature-present': (['Signature', 'AccessKeyId', 'SignatureNonce', 'Timestamp'] as const).map(
     (name) => d({ kind: 'omit', name }, `${name} left out`),

@@ -11,6 +11,7 @@ import { TAG_FAULTS } from '../faults/tags.js';
 import { WIRE_FAULTS } from '../faults/wire.js';
 import { boundariesAcceptedPlanner } from './boundaries.js';
 import { idempotencyPlanner } from './idempotency.js';
+import { nonAsciiNamePlanner } from './open-outcomes.js';
 import type { Planner } from './plan.js';
 import { successPlanner } from './success.js';
 import { errorBodyPlanner, transportVariantsPlanner } from './transport-and-errors.js';
@@ -94,6 +95,7 @@ export const PLANNERS: Record<string, Planner> = {
   ),
   ...from(SUCCESS_RULES, successPlanner),
   'instance.has-disks': noDiskPlanner,
+  'name.non-ascii-letters': nonAsciiNamePlanner,
   'valid.boundaries-accepted': boundariesAcceptedPlanner,
   'valid.transport-variants': transportVariantsPlanner,
   'valid.error-body': errorBodyPlanner(

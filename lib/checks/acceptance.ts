@@ -1,6 +1,6 @@
 import type { CheckContext } from './context.js';
 import { sentPairs } from './exchanges.js';
-import { describeExpected, expectsRejection } from './expectations.js';
+import { describeExpected, expectsRejection, expectsSuccess } from './expectations.js';
 import type { Finding } from './finding.js';
 import { findingFor } from './make-finding.js';
 import { describeOutcome, rejected, succeeded } from './response.js';
@@ -17,9 +17,12 @@ export function invalidRequestAccepted(ctx: CheckContext): Finding[] {
   ];
 }
 
-/** A request that meets every rule must be accepted. */
+/**
+ * A request that meets every rule must be accepted. A probe whose outcome the page leaves open
+ * (success-or-documented-4xx) may be refused: errorCodeMatchesRule judges how.
+ */
 export function validRequestRejected(ctx: CheckContext): Finding[] {
-  if (ctx.case.concurrent || expectsRejection(ctx.case.expected) || !rejected(ctx.exchange)) return [];
+  if (ctx.case.concurrent || !expectsSuccess(ctx.case.expected) || !rejected(ctx.exchange)) return [];
   return [
     findingFor('validRequestRejected', ctx, {
       message: `the target rejected a valid request: ${ctx.case.description}`,

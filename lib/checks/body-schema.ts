@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Exchange } from '../client/exchange.js';
 import type { CheckContext } from './context.js';
 import {
   errorBodySchema,
@@ -8,67 +7,39 @@ import {
   successBodySchema,
   successXmlRootName,
 } from './documented.js';
-import { type SentPair, sentPairs } from './exchanges.js';
+import { sentPairs } from './exchanges.js';
 import type { Finding } from './finding.js';
 import { CROSS_CUTTING_RULES, findingFor } from './make-finding.js';
 import { rejected, succeeded } from './response.js';
-
-// ajv-formats is CommonJS whose default export NodeNext types as the module object: require() is exact.
-const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
-
-const validators = new Map<string, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
-
-/** Compiled once per schema, on first use: compiling costs far more than validating. */
-function compiled(key: string, schema: () => unknown): ValidateFunction {
-  let validate = validators.get(key);
-  if (validate === undefined) {
-    ajv ??= addFormats(new Ajv2020({ allErrors: true, strict: false }));
-    validate = ajv.compile(schema() as object);
-    validators.set(key, validate);
-  }
-  return validate;
-}
+import { schemaMismatch } from './schema-validators.js';
 
 const isOperation = (action: string): action is OperationName =>
   (OPERATION_NAMES as readonly string[]).includes(action);
 
-const explain = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? [])
-    .map(
-      (error) =>
-        `${error.instancePath === '' ? '/' : error.instancePath} ${error.message ?? error.keyword}${
-          error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : ''
-        }`,
-    )
-    .join('; ');
-
 type Kind = 'success' | 'error';
+type Problem = { message: string; actual: string };
 
-function bodyProblems(pair: SentPair, kind: Kind): Array<{ message: string; actual: string }> {
-  const response = pair.exchange.response;
+/** What is wrong with the body of one answer to `action`, read as a success or as an error. */
+export function bodyProblems(exchange: Exchange, action: string, kind: Kind): Problem[] {
+  const response = exchange.response;
   if (response === undefined) return [];
   const parsed = response.parsed;
   if (parsed.format === 'empty') return [{ message: 'the body is empty', actual: '(empty body)' }];
   if (parsed.format === 'unparseable')
     return [{ message: 'the body is neither JSON nor XML', actual: parsed.reason }];
-  const action = pair.request.action;
   // A success of an action the spec does not describe (a tampered Action accepted) has no schema to meet.
   if (kind === 'success' && !isOperation(action)) return [];
-  const problems: Array<{ message: string; actual: string }> = [];
+  const problems: Problem[] = [];
   const root = kind === 'success' && isOperation(action) ? successXmlRootName(action) : 'Error';
   if (parsed.format === 'xml' && parsed.root !== root) {
     problems.push({ message: `the XML root element is not <${root}>`, actual: `<${parsed.root}>` });
   }
-  const validate =
+  const mismatch =
     kind === 'success' && isOperation(action)
-      ? compiled(action, () => successBodySchema(action))
-      : compiled('error', errorBodySchema);
-  if (!validate(parsed.value))
-    problems.push({
-      message: 'the body does not match the documented schema',
-      actual: explain(validate.errors),
-    });
+      ? schemaMismatch(parsed, action, () => successBodySchema(action))
+      : schemaMismatch(parsed, 'error', errorBodySchema);
+  if (mismatch !== undefined)
+    problems.push({ message: 'the body does not match the documented schema', actual: mismatch });
   return problems;
 }
 
@@ -77,7 +48,7 @@ function bodyCheck(name: string, kind: Kind, ctx: CheckContext): Finding[] {
   return sentPairs(ctx)
     .filter((pair) => applies(pair.exchange))
     .flatMap((pair) =>
-      bodyProblems(pair, kind).map(({ message, actual }) =>
+      bodyProblems(pair.exchange, pair.request.action, kind).map(({ message, actual }) =>
         findingFor(name, ctx, {
           rule: kind === 'success' ? CROSS_CUTTING_RULES.successBody : CROSS_CUTTING_RULES.errorBody,
           message: `${pair.label}: ${message}`,

@@ -6,14 +6,15 @@ import {
   isDocumentedStatusForCode,
 } from './documented.js';
 import { sentPairs } from './exchanges.js';
-import { codeMatches, describeExpected, expectedPairs } from './expectations.js';
+import { acceptsAnyDocumented4xx, codeMatches, describeExpected, expectedPairs } from './expectations.js';
 import type { Finding } from './finding.js';
 import { CROSS_CUTTING_RULES, findingFor } from './make-finding.js';
 import { describeOutcome, errorCodeOf, rejected } from './response.js';
 
 /**
  * A refused request carries the code the rule expects, or one of its documented alternatives.
- * Where the page names no code, any code the page (or the common list) documents with a 4xx status.
+ * Where the page names no code (or leaves the outcome open), any code the page (or the common list)
+ * documents with a 4xx status.
  */
 export function errorCodeMatchesRule(ctx: CheckContext): Finding[] {
   const { expected } = ctx.case;
@@ -26,7 +27,7 @@ export function errorCodeMatchesRule(ctx: CheckContext): Finding[] {
       actual: describeOutcome(ctx.exchange),
     });
   if (code === undefined) return [finding('the error response carries no Code')];
-  if (expected.kind === 'documented-4xx') {
+  if (acceptsAnyDocumented4xx(expected)) {
     return isDocumented4xxCode(code)
       ? []
       : [finding(`${code} is not a code the page documents with a 4xx status`)];
@@ -55,7 +56,7 @@ export function httpStatusMatchesCode(ctx: CheckContext): Finding[] {
         ? forCode.some((expected) => expected.status === response.status)
         : !isDocumentedCode(code) || isDocumentedStatusForCode(code, response.status);
     if (documented) continue;
-    const ownRule = forCode.length > 0 || (pair.main && ctx.case.expected.kind === 'documented-4xx');
+    const ownRule = forCode.length > 0 || (pair.main && acceptsAnyDocumented4xx(ctx.case.expected));
     findings.push(
       findingFor('httpStatusMatchesCode', ctx, {
         ...(!ownRule && { rule: CROSS_CUTTING_RULES.errorBody }),

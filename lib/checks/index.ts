@@ -24,6 +24,7 @@ import {
   groupHoldsExactlyExpectedDisks,
   instantAccessStored,
 } from './state.js';
+import { stateLookupsMatchSchema } from './state-lookups.js';
 import { requestIdUnique, snapshotGroupIdFormatAndUnique } from './uniqueness.js';
 
 export type Check = (ctx: CheckContext) => Finding[];
@@ -48,6 +49,7 @@ export const CHECKS: readonly Check[] = [
   groupAttributesStored,
   instantAccessStored,
   groupGoneAfterCleanup,
+  stateLookupsMatchSchema,
 ];
 
 /** Runs every check (or the given ones) on one case. */
@@ -95,6 +97,7 @@ export {
   preludeRequestsAccepted,
   requestIdUnique,
   snapshotGroupIdFormatAndUnique,
+  stateLookupsMatchSchema,
   successBodyMatchesSchema,
   validRequestRejected,
 };

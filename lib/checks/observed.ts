@@ -20,7 +20,8 @@ export function observedRules(ctx: CheckContext): string[] {
   const state = ctx.state;
   if (expect !== undefined && state?.afterCreate?.response !== undefined) {
     rules.add(diskFormRule(ctx.case));
-    const attributes = expect.name ?? expect.description ?? expect.resourceGroupId ?? expect.tags[0];
+    const attributes =
+      expect.name ?? expect.description ?? expect.resourceGroupId ?? expect.instanceId ?? expect.tags[0];
     if (attributes !== undefined) rules.add(CROSS_CUTTING_RULES.attributesStored);
     if (expect.instantAccess) rules.add(CROSS_CUTTING_RULES.instantAccessStored);
   }

@@ -70,7 +70,7 @@ const userTags = (tags: Array<{ key: string; value: string }>, text: (value: str
 const textOf = (ctx: CheckContext): ((value: string) => string) =>
   ctx.state?.afterCreate?.response?.parsed.format === 'xml' ? (value) => value.trim() : (value) => value;
 
-/** Name, description, tags and resource group are stored as sent. */
+/** Name, description, tags, resource group and (when the request named one) the instance are stored as sent. */
 export function groupAttributesStored(ctx: CheckContext): Finding[] {
   const looked = lookUp(ctx);
   if (looked === undefined || 'problem' in looked) return [];
@@ -85,6 +85,8 @@ export function groupAttributesStored(ctx: CheckContext): Finding[] {
   compare('Name', expect.name, group.name);
   compare('Description', expect.description, group.description);
   compare('ResourceGroupId', expect.resourceGroupId, group.resourceGroupId);
+  // Only a request that named the instance says which one; a DiskId.N group may span several.
+  compare('InstanceId', expect.instanceId, group.instanceId);
   const wantedTags = userTags(expect.tags, text);
   const gotTags = userTags(group.tags, text);
   if (wantedTags.join('\n') !== gotTags.join('\n'))

@@ -49,6 +49,7 @@ const TAMPER_KINDS = new Set<Tamper['kind']>([
   'wrong-secret',
   'unknown-access-key',
   'timestamp',
+  'timestamp-format',
   'nonce',
   'signature-method',
   'omit',

@@ -1,4 +1,4 @@
-import type { CaseRequest, Tamper, WireParams } from '../cases.js';
+import type { CaseRequest, Tamper, TimestampNearMiss, WireParams } from '../cases.js';
 import type { Credentials } from './credentials.js';
 import type { SentRequest } from './exchange.js';
 import { buildAcs3Request } from './wire-acs3.js';
@@ -45,6 +45,30 @@ export const UNKNOWN_ACCESS_KEY_ID = 'LTAI0000ConformanceUnknownKey';
 /** `yyyy-MM-ddTHH:mm:ssZ` in UTC, as both signatures want. */
 export const formatTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** The time in a near miss of `yyyy-MM-ddTHH:mm:ssZ` (see TimestampNearMiss): only the format is wrong. */
+export function nearMissTimestamp(date: Date, format: TimestampNearMiss): string {
+  const exact = formatTimestamp(date);
+  switch (format) {
+    case 'millis':
+      return date.toISOString();
+    case 'space':
+      return exact.replace('T', ' ');
+    case 'offset':
+      return exact.replace(/Z$/, '+00:00');
+    case 'lower-z':
+      return exact.replace(/Z$/, 'z');
+    case 'no-zone':
+      return exact.replace(/Z$/, '');
+  }
+}
+
+function timestampOf(t: Tamper | undefined, now: Date): string {
+  if (t?.kind === 'timestamp') return t.value;
+  // Rendered now, not when the case was generated: the value must be fresh so that only its format is wrong.
+  if (t?.kind === 'timestamp-format') return nearMissTimestamp(now, t.format);
+  return formatTimestamp(now);
+}
+
 /**
  * Builds the HTTP request for a case: serialised and signed as the official SDKs do for its
  * transport variant, then damaged as its tamper says. Pure: same input, same output.
@@ -68,7 +92,7 @@ function resolve(req: CaseRequest, ctx: WireContext): ResolvedRequest {
         ? wrongSecret(ctx.credentials.accessKeySecret)
         : ctx.credentials.accessKeySecret,
     securityToken: ctx.credentials.securityToken || undefined,
-    timestamp: t?.kind === 'timestamp' ? t.value : formatTimestamp(ctx.now),
+    timestamp: timestampOf(t, ctx.now),
     nonce: t?.kind === 'nonce' ? t.value : ctx.nonce,
     signatureMethod: t?.kind === 'signature-method' ? t.value : undefined,
     omit: t?.kind === 'omit' ? t.name : undefined,

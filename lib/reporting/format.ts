@@ -15,6 +15,8 @@ export function formatExpected(expected: Expected): string {
       return expected.alternatives.map(pair).join(' or ');
     case 'documented-4xx':
       return 'a documented 4xx error';
+    case 'success-or-documented-4xx':
+      return 'success or a documented 4xx error';
   }
 }
 

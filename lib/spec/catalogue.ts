@@ -35,7 +35,13 @@ export type Expected =
   /** The page documents several codes for the same fault (protocol.md section 6). */
   | { kind: 'one-of'; alternatives: ErrorPair[] }
   /** The page names no code: the weakest oracle, reported as such. */
-  | { kind: 'documented-4xx' };
+  | { kind: 'documented-4xx' }
+  /**
+   * A robustness probe where the page leaves the outcome open (an ambiguity it does not settle): the
+   * request may be accepted or refused with a documented 4xx, but never answered with a 5xx or an
+   * undocumented code.
+   */
+  | { kind: 'success-or-documented-4xx' };
 
 export interface Source {
   document: 'api-doc' | 'protocol';

@@ -61,6 +61,58 @@ describe('successBodyMatchesSchema', () => {
     ).toHaveLength(1);
   });
 
+  it('validates XML with the documented types read from text: a listed group passes (issue 8 false alarm)', () => {
+    const describe = request([['RegionId', 'cn-hangzhou']], {
+      action: 'DescribeSnapshotGroups',
+      transport: XML_VARIANT,
+    });
+    const c = makeCase({ ...invalid, prelude: [describe] });
+    const listing = (available: string, days: string) =>
+      exchangeOf(
+        200,
+        `<?xml version="1.0" encoding="UTF-8"?><DescribeSnapshotGroupsResponse><RequestId>${requestId()}</RequestId><SnapshotGroups><SnapshotGroup><SnapshotGroupId>ssg-abc</SnapshotGroupId><Status>accomplished</Status><Snapshots><Snapshot><SnapshotId>s-1a</SnapshotId><SourceDiskId>d-1</SourceDiskId><Progress>100%</Progress><Available>${available}</Available><InstantAccess>false</InstantAccess><InstantAccessRetentionDays>${days}</InstantAccessRetentionDays></Snapshot></Snapshots></SnapshotGroup></SnapshotGroups></DescribeSnapshotGroupsResponse>`,
+        'text/xml;charset=utf-8',
+      );
+    const check = (prelude: ReturnType<typeof exchangeOf>) =>
+      successBodyMatchesSchema(ctx(c, error(400, 'SignatureNonceUsed'), { prelude: [prelude] }));
+    const good = listing('true', '7');
+    expect(check(good)).toEqual([]);
+    // Coercion works on a copy: the parsed body the other checks read keeps its strings.
+    const parsed = good.response?.parsed;
+    const snapshot = parsed?.format === 'xml' ? JSON.stringify(parsed.value) : '';
+    expect(snapshot).toContain('"Available":"true"');
+    expect(snapshot).toContain('"InstantAccessRetentionDays":"7"');
+    // Text that is no boolean or no integer still fails.
+    expect(check(listing('yes', '7'))[0]?.actual).toContain('/Available');
+    expect(check(listing('true', 'seven'))[0]?.actual).toContain('/InstantAccessRetentionDays');
+  });
+
+  it('validates JSON strictly: a boolean or integer sent as a string is a defect', () => {
+    const describe = request([['RegionId', 'cn-hangzhou']], { action: 'DescribeSnapshotGroups' });
+    const c = makeCase({ ...invalid, prelude: [describe] });
+    const listing = (available: unknown, days: unknown) =>
+      json(200, {
+        RequestId: requestId(),
+        SnapshotGroups: {
+          SnapshotGroup: [
+            {
+              SnapshotGroupId: 'ssg-abc',
+              Snapshots: {
+                Snapshot: [{ SnapshotId: 's-1a', Available: available, InstantAccessRetentionDays: days }],
+              },
+            },
+          ],
+        },
+      });
+    const check = (prelude: ReturnType<typeof json>) =>
+      successBodyMatchesSchema(ctx(c, error(400, 'SignatureNonceUsed'), { prelude: [prelude] }));
+    expect(check(listing(true, 7))).toEqual([]);
+    const findings = check(listing('true', '7'));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.actual).toContain('/Available');
+    expect(findings[0]?.actual).toContain('/InstantAccessRetentionDays');
+  });
+
   it('reports an empty or unparseable 2xx body', () => {
     expect(
       successBodyMatchesSchema(ctx(valid, exchangeOf(200, '', 'application/json')))[0]?.message,
@@ -112,22 +164,45 @@ describe('errorBodyMatchesSchema', () => {
 });
 
 describe('contentTypeMatchesFormat', () => {
-  it('accepts application/json for JSON, text/xml and application/xml for XML', () => {
+  it('accepts application/json for JSON, text/xml with any charset parameter for XML', () => {
     expect(contentTypeMatchesFormat(ctx(valid, created()))).toEqual([]);
     const body = { RequestId: requestId(), SnapshotGroupId: 'ssg-a' };
-    expect(contentTypeMatchesFormat(ctx(xmlValid, xml(200, 'CreateSnapshotGroupResponse', body)))).toEqual(
-      [],
+    for (const type of ['text/xml;charset=utf-8', 'text/xml', 'Text/XML; charset=UTF-8']) {
+      expect(
+        contentTypeMatchesFormat(ctx(xmlValid, xml(200, 'CreateSnapshotGroupResponse', body, type))),
+        type,
+      ).toEqual([]);
+    }
+  });
+
+  it('reports application/xml: the official SDK parses an XML error only as text/xml', () => {
+    const body = { RequestId: requestId(), SnapshotGroupId: 'ssg-a' };
+    const success = contentTypeMatchesFormat(
+      ctx(xmlValid, xml(200, 'CreateSnapshotGroupResponse', body, 'application/xml')),
     );
+    expect(success).toHaveLength(1);
+    expect(success[0]).toMatchObject({
+      rule: 'valid.success-body',
+      expected: 'text/xml',
+      actual: 'application/xml',
+    });
+    const refusal = xml(
+      400,
+      'Error',
+      { RequestId: requestId(), HostId: 'h', Code: 'X', Message: 'm' },
+      'application/xml;charset=utf-8',
+    );
+    expect(contentTypeMatchesFormat(ctx(xmlInvalid, refusal)).map((f) => f.rule)).toEqual([
+      'valid.error-body',
+    ]);
     expect(
-      contentTypeMatchesFormat(
-        ctx(xmlValid, xml(200, 'CreateSnapshotGroupResponse', body, 'application/xml')),
-      ),
-    ).toEqual([]);
+      contentTypeMatchesFormat(ctx(xmlValid, xml(200, 'CreateSnapshotGroupResponse', body, 'text/xmlish'))),
+    ).toHaveLength(1);
   });
 
   it('reports JSON answered to an XML request: content type and body', () => {
     const findings = contentTypeMatchesFormat(ctx(xmlInvalid, error(400, 'InvalidParameter.Name')));
-    expect(findings.map((f) => f.expected)).toEqual(['text/xml or application/xml', 'an XML body']);
+    expect(findings.map((f) => f.expected)).toEqual(['text/xml', 'an XML body']);
     expect(findings.every((f) => f.rule === 'valid.error-body')).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import {
   groupGoneAfterCleanup,
   groupHoldsExactlyExpectedDisks,
   instantAccessStored,
+  stateLookupsMatchSchema,
 } from '../../lib/checks/index.js';
 import { created, ctx, error, exchangeOf, json, makeCase, request, requestId } from './fixtures.js';
 
@@ -132,6 +133,92 @@ describe('groupAttributesStored', () => {
       ['state.attributes-stored', "the group's Name is not the one sent", 'group-1', 'other'],
       ['state.attributes-stored', "the group's Tags is not the one sent", 'team=storage', '(none)'],
     ]);
+  });
+});
+
+describe('groupAttributesStored: InstanceId', () => {
+  const instanceCase = makeCase({
+    ...diskCase,
+    rule: 'state.instance-form-snapshots',
+    request: request([
+      ['RegionId', 'cn-hangzhou'],
+      ['InstanceId', 'i-1'],
+    ]),
+    expectGroup: { ...expectGroup, instanceId: 'i-1' },
+  });
+  const instanceCtx = (instanceId: string | undefined) =>
+    ctx(instanceCase, created('ssg-1'), {
+      state: {
+        groupId: 'ssg-1',
+        afterCreate: describeOf({
+          ...listed('ssg-1'),
+          ...(instanceId !== undefined && { InstanceId: instanceId }),
+        }),
+      },
+    });
+
+  it('compares the described InstanceId with the one the request named', () => {
+    expect(groupAttributesStored(instanceCtx('i-1'))).toEqual([]);
+    expect(groupAttributesStored(instanceCtx('i-2')).map((f) => [f.rule, f.message, f.actual])).toEqual([
+      ['state.attributes-stored', "the group's InstanceId is not the one sent", 'i-2'],
+    ]);
+    expect(groupAttributesStored(instanceCtx(undefined))[0]?.actual).toBe('(absent)');
+  });
+
+  it('does not ask for an InstanceId when the request named none (DiskId.N may span instances)', () => {
+    const withInstance = describeOf({ ...listed('ssg-1'), InstanceId: 'i-7' });
+    expect(groupAttributesStored(stateCtx(withInstance))).toEqual([]);
+  });
+});
+
+describe('stateLookupsMatchSchema', () => {
+  const lookups = (state: Omit<GroupState, 'groupId'>) =>
+    stateLookupsMatchSchema(ctx(diskCase, created('ssg-1'), { state: { groupId: 'ssg-1', ...state } }));
+  const deleted = () => json(200, { RequestId: requestId() });
+
+  it('accepts documented look-ups, JSON or XML (XML text read with the documented types)', () => {
+    expect(
+      lookups({ afterCreate: describeOf(listed('ssg-1')), deletion: deleted(), afterDelete: describeOf() }),
+    ).toEqual([]);
+    const body = `<?xml version="1.0" encoding="UTF-8"?><DescribeSnapshotGroupsResponse><RequestId>${requestId()}</RequestId><SnapshotGroups><SnapshotGroup><SnapshotGroupId>ssg-1</SnapshotGroupId><InstanceId>i-1</InstanceId><Snapshots><Snapshot><SnapshotId>s-1a</SnapshotId><SourceDiskId>d-1</SourceDiskId><Available>true</Available><InstantAccess>true</InstantAccess><InstantAccessRetentionDays>3</InstantAccessRetentionDays></Snapshot></Snapshots></SnapshotGroup></SnapshotGroups></DescribeSnapshotGroupsResponse>`;
+    expect(lookups({ afterCreate: exchangeOf(200, body, 'text/xml;charset=utf-8') })).toEqual([]);
+  });
+
+  it('reports a snapshot id without its s- prefix under valid.success-body', () => {
+    const group = listed('ssg-1');
+    const bad = {
+      ...group,
+      Snapshots: { Snapshot: group.Snapshots.Snapshot.map((s, i) => ({ ...s, SnapshotId: `x${i}` })) },
+    };
+    const findings = lookups({ afterCreate: describeOf(bad) });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      check: 'stateLookupsMatchSchema',
+      rule: 'valid.success-body',
+      expected: 'the documented DescribeSnapshotGroups response body',
+    });
+    expect(findings[0]?.message).toContain('DescribeSnapshotGroups after the create (group ssg-1)');
+    expect(findings[0]?.actual).toContain('/SnapshotGroups/SnapshotGroup/0/Snapshots/Snapshot/0/SnapshotId');
+  });
+
+  it('checks the deletion and the look-up after it, and the XML root', () => {
+    const findings = lookups({
+      deletion: json(200, { RequestId: 'lower-case-id' }),
+      afterDelete: exchangeOf(
+        200,
+        `<Response><RequestId>${requestId()}</RequestId><SnapshotGroups/></Response>`,
+        'text/xml',
+      ),
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      'DeleteSnapshotGroup (group ssg-1): the body does not match the documented schema',
+      'DescribeSnapshotGroups after the deletion (group ssg-1): the XML root element is not <DescribeSnapshotGroupsResponse>',
+    ]);
+  });
+
+  it('leaves refused look-ups to the state checks, and does nothing without state', () => {
+    expect(lookups({ afterCreate: error(400, 'InvalidParameter'), deletion: error(403, 'X') })).toEqual([]);
+    expect(stateLookupsMatchSchema(ctx(diskCase, created('ssg-1')))).toEqual([]);
   });
 });
 

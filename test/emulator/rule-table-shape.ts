@@ -103,6 +103,12 @@ export const REQUEST_SHAPE_ROWS: RuleRow[] = [
   row('name.charset', 'a space', [...disk('d-avail'), ['Name', 'ab cd']], NAME),
   row('name.charset', 'a slash', [...disk('d-avail'), ['Name', 'ab/cd']], NAME),
   row('name.starts-with-letter', 'a digit first', [...disk('d-avail'), ['Name', '1abc']], NAME),
+  row(
+    'name.non-ascii-letters',
+    'Chinese letters (read as ASCII: refused)',
+    [...disk('d-avail'), ['Name', 'Snapshot快照组']],
+    NAME,
+  ),
   row('name.no-url-prefix', 'http://', [...disk('d-avail'), ['Name', 'http://abc']], NAME),
   row('description.min-length', '1 character', [...disk('d-avail'), ['Description', 'a']], DESCRIPTION),
   row(

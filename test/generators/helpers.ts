@@ -37,7 +37,8 @@ export function acceptableFor(rules: Iterable<string>, expected: Map<string, Exp
   const pairs = new Map<string, ErrorPair>();
   for (const rule of rules) {
     const e = expected.get(rule);
-    if (e === undefined || e.kind === 'success') throw new Error(`no error outcome for ${rule}`);
+    if (e === undefined || e.kind === 'success' || e.kind === 'success-or-documented-4xx')
+      throw new Error(`no error outcome for ${rule}`);
     if (e.kind === 'documented-4xx') return { kind: 'documented-4xx' };
     for (const p of e.kind === 'error' ? [e] : e.alternatives) {
       pairs.set(`${p.code}|${p.status}|${p.codeMatch ?? 'exact'}`, p);
@@ -48,7 +49,8 @@ export function acceptableFor(rules: Iterable<string>, expected: Map<string, Exp
 
 /** Outcomes as comparable sets of "code|status|match" (a lone error is a one-element set). */
 export function outcomeKey(e: Expected): string {
-  if (e.kind === 'success' || e.kind === 'documented-4xx') return e.kind;
+  if (e.kind === 'success' || e.kind === 'documented-4xx' || e.kind === 'success-or-documented-4xx')
+    return e.kind;
   const pairs = e.kind === 'error' ? [e] : e.alternatives;
   return pairs
     .map((p) => `${p.code}|${p.status}|${p.codeMatch ?? 'exact'}`)
@@ -61,3 +63,6 @@ export function outcomeKey(e: Expected): string {
  * outside the allowed characters ("the same codes apply either way").
  */
 export const INSEPARABLE: Record<string, string[]> = { 'name.no-url-prefix': ['name.charset'] };
+
+/** A robustness probe: a request the catalogue leaves unsettled on purpose (success-or-documented-4xx). */
+export const isProbe = (c: Case): boolean => c.expected.kind === 'success-or-documented-4xx';

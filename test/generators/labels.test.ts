@@ -6,6 +6,7 @@ import {
   defaultSpec,
   expectedByRule,
   INSEPARABLE,
+  isProbe,
   outcomeKey,
   verdictOf,
 } from './helpers.js';
@@ -19,9 +20,21 @@ describe.each(SEEDS)('labels of the default cases, seed %i (checked by an indepe
   const { cases } = casesFor(seed);
   const broken = (c: Case) => [...verdictOf(world, profile, c).broken].sort();
 
-  it('never leaves the catalogue’s settled ground', () => {
-    const unsettled = cases.filter((c) => broken(c).includes(UNSETTLED)).map((c) => c.id);
+  it('never leaves the catalogue’s settled ground, except in robustness probes', () => {
+    const unsettled = cases.filter((c) => !isProbe(c) && broken(c).includes(UNSETTLED)).map((c) => c.id);
     expect(unsettled).toEqual([]);
+  });
+
+  it('makes each robustness probe valid but for the unsettled reading, declaring what it may create', () => {
+    const probes = cases.filter(isProbe);
+    expect(probes.length).toBeGreaterThanOrEqual(3);
+    for (const c of probes) {
+      expect(broken(c), `${c.id}: ${c.description}`).toEqual([UNSETTLED]);
+      const { snapshots } = verdictOf(world, profile, c);
+      expect([...(c.expectGroup?.disks ?? [])].sort(), c.id).toEqual([...(snapshots ?? [])].sort());
+      expect([...c.disks].sort(), c.id).toEqual([...(snapshots ?? [])].sort());
+      expect(c.expectGroup?.name, c.id).toBe(c.request.params.find(([n]) => n === 'Name')?.[1]);
+    }
   });
 
   it('labels each case that must succeed with a request that breaks no rule', () => {
@@ -42,7 +55,11 @@ describe.each(SEEDS)('labels of the default cases, seed %i (checked by an indepe
 
   it('makes each single-fault case break exactly its rule, labelled with the rule’s outcome', () => {
     const single = cases.filter(
-      (c) => c.kind !== 'multi-fault' && c.expected.kind !== 'success' && c.rule !== 'valid.error-body',
+      (c) =>
+        c.kind !== 'multi-fault' &&
+        c.expected.kind !== 'success' &&
+        !isProbe(c) &&
+        c.rule !== 'valid.error-body',
     );
     expect(single.length).toBeGreaterThan(200);
     for (const c of single) {

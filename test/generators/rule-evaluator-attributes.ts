@@ -24,7 +24,8 @@ export function attributeFaults(params: WireParams, account: Account, profile: P
     // Non-ASCII letters are asserted neither way (catalogue: name-letters).
     if (/\p{L}/u.test(outside)) out.push(UNSETTLED);
     if (/[^\p{L}]/u.test(outside)) out.push('name.charset');
-    if (!/^[A-Za-z]/.test(name)) out.push('name.starts-with-letter');
+    // A first letter outside ASCII is a letter in one reading only: unsettled (pushed above), not a fault.
+    if (!/^[A-Za-z]/.test(name) && !/^\p{L}/u.test(name)) out.push('name.starts-with-letter');
     if (urlPrefix(name)) out.push('name.no-url-prefix');
   }
   const description = get('Description');

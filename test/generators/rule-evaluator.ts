@@ -169,6 +169,8 @@ function protocolFaults({ request, prelude }: Exchange, broken: Set<string>): vo
   // A timestamp fixed in a case cannot be "now": a well-formed one is stale.
   if (t.kind === 'timestamp')
     broken.add(isRealTimestamp(t.value) ? 'protocol.timestamp-fresh' : 'protocol.timestamp-format');
+  // Rendered at send time from the current clock: fresh, but never in the documented format.
+  if (t.kind === 'timestamp-format') broken.add('protocol.timestamp-format');
   if (
     t.kind === 'nonce' &&
     (prelude ?? []).some((p) => p.tamper?.kind === 'nonce' && p.tamper.value === t.value)

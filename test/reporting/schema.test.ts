@@ -25,6 +25,7 @@ describe('spec/report.schema.json', () => {
       { kind: 'error', code: 'QuotaExceed.Tags', status: 403, codeMatch: 'prefix' },
       { kind: 'one-of', alternatives: [{ code: 'A', status: 400, codeMatch: 'exact' }] },
       { kind: 'documented-4xx' },
+      { kind: 'success-or-documented-4xx' },
     ];
     report.rules = kinds.map((expected, i) => ({ ...rule, id: `x.kind-${i}`, expected, reason: 'why' }));
     expect(reportProblems(report)).toEqual([]);
