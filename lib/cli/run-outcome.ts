@@ -1,13 +1,15 @@
 import { exitCodeFor, type ToolErrorCode } from '../errors.js';
 import { type Baseline, gate, renderGate } from '../reporting/index.js';
+import type { RunReport } from '../runner/result.js';
 import type { ExecutedRun } from './execute-run.js';
 import { type Io, println } from './io.js';
 import { summaryTable } from './summary-table.js';
 
 /**
  * Prints the end of a run (summary table, files, left-behind list) and decides the exit code:
- * 3 when the run did not finish (interrupted, aborted, tool problems, groups left behind), else the
- * baseline gate's verdict, else 1 when any rule failed.
+ * 3 when the run did not finish (interrupted, aborted, tool problems, groups left behind), else 1 when
+ * any rule failed (or the baseline gate fails), else 3 when the target could not be evaluated (a rule
+ * inconclusive, or no rule evaluated at all), else 0. Nothing passes silently (DESIGN.md principle 3).
  */
 export function finishRun(
   run: ExecutedRun,
@@ -22,6 +24,8 @@ export function finishRun(
       println(io.stdout, `shard ${options.shard}: merge the blob results with \`ecs-conformance merge\``);
   }
   println(io.stdout, `left behind: ${run.leftBehind.length === 0 ? 'none' : run.leftBehind.join(', ')}`);
+  // Said whatever else went wrong: these cost money until someone acts.
+  leftBehindErrors(run.leftBehind, io);
   if (run.interrupted !== undefined) {
     println(io.stderr, `error: run interrupted by ${run.interrupted}`);
     return exitCodeFor('E_INTERRUPTED');
@@ -38,22 +42,82 @@ export function finishRun(
     for (const problem of outcome.problems) println(io.stderr, `error: ${problem}`);
     return 3;
   }
-  if (run.leftBehind.length > 0) {
+  if (run.leftBehind.length > 0) return 3;
+  const { report } = outcome;
+  if (options.baseline !== undefined) {
+    const result = gate(report, options.baseline, new Date());
+    println(io.stdout, renderGate(result));
+    if (result.exitCode !== 0) return result.exitCode;
+    return unevaluated(report, io) ? 3 : 0;
+  }
+  const failed = report.totals.failed;
+  if (failed > 0) {
+    println(io.stdout, `verdict: NOT conformant (${failed} rule(s) failed)`);
+    return 1;
+  }
+  if (unevaluated(report, io)) return 3;
+  println(io.stdout, 'verdict: conformant');
+  return 0;
+}
+
+/** Group ids that could not be deleted, and creates that may have made a group nobody could find. */
+function leftBehindErrors(leftBehind: readonly string[], io: Io): void {
+  // A group id is one word; a lost create is a sentence (`unknown group on d-… (…)`).
+  const lost = leftBehind.filter((entry) => /\s/.test(entry));
+  const groups = leftBehind.length - lost.length;
+  if (groups > 0)
+    println(io.stderr, `error: ${groups} snapshot group(s) could not be deleted; delete them by hand`);
+  if (lost.length > 0) {
     println(
       io.stderr,
-      `error: ${run.leftBehind.length} snapshot group(s) could not be deleted; delete them by hand`,
+      `error: ${lost.length} create(s) lost their answer and may have made a snapshot group the run could ` +
+        'not find (possibly created, id unknown); look for it on the target and delete it by hand',
     );
-    return 3;
   }
-  if (options.baseline !== undefined) {
-    const result = gate(outcome.report, options.baseline, new Date());
-    println(io.stdout, renderGate(result));
-    return result.exitCode;
+}
+
+/**
+ * True (and says so) when the run says nothing either way about some rules it meant to check: a rule
+ * inconclusive, or not one rule evaluated. A target that throttles or drops everything is not conformant.
+ */
+function unevaluated(report: RunReport, io: Io): boolean {
+  const inconclusive = report.rules.filter((rule) => rule.verdict === 'inconclusive');
+  if (inconclusive.length > 0) {
+    println(io.stdout, `verdict: not evaluated (${inconclusive.length} rule(s) inconclusive)`);
+    println(
+      io.stderr,
+      `error: run could not finish: the target could not be evaluated: ${inconclusive.length} of ` +
+        `${report.rules.length} rule(s) inconclusive (${mainReason(inconclusive.map((r) => r.reason))})`,
+    );
+    return true;
   }
-  const failed = outcome.report.totals.failed;
-  println(
-    io.stdout,
-    failed === 0 ? 'verdict: conformant' : `verdict: NOT conformant (${failed} rule(s) failed)`,
-  );
-  return failed === 0 ? 0 : 1;
+  if (report.rules.length > 0 && report.totals.passed === 0 && report.totals.failed === 0) {
+    const { notCovered, skipped } = report.totals;
+    println(io.stdout, 'verdict: not evaluated (no rule could be checked)');
+    println(
+      io.stderr,
+      `error: run could not finish: no rule could be checked (${notCovered} not covered, ${skipped} skipped)`,
+    );
+    return true;
+  }
+  return false;
+}
+
+/** The most frequent case-level reason: "3 of 4 cases inconclusive (X)" counts as X. */
+function mainReason(reasons: ReadonlyArray<string | undefined>): string {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) {
+    const inner = /^\d+ of \d+ cases inconclusive \((.*)\)$/s.exec(reason ?? '')?.[1] ?? reason;
+    const key = inner ?? 'no reason given';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = 'no reason given';
+  let most = 0;
+  for (const [reason, count] of counts) {
+    if (count > most) {
+      best = reason;
+      most = count;
+    }
+  }
+  return counts.size > 1 ? `mostly ${best}; ${counts.size - 1} other reason(s)` : best;
 }

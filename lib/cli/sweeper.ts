@@ -47,8 +47,29 @@ function parseLine(line: string): { event: 'created' | 'deleted'; group: Journal
 export type DeleteGroup = (group: JournalGroup) => Promise<Exchange>;
 
 /**
- * Deletes every group the journal shows as still open and returns the ids that could not be deleted.
- * "Not found" counts as deleted: the group is gone, which is all that matters here.
+ * The notes of creates that may have made a group the engine could not find (`event: "unknown"`):
+ * nothing to delete by id, but never to be dropped from the left-behind list.
+ */
+export function lostCreates(journalFile: string): string[] {
+  if (!existsSync(journalFile)) return [];
+  const notes: string[] = [];
+  for (const line of readFileSync(journalFile, 'utf8').split('\n')) {
+    let value: Record<string, unknown>;
+    try {
+      value = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (value?.event !== 'unknown') continue;
+    notes.push(typeof value.note === 'string' ? value.note : 'unknown group (a create lost its answer)');
+  }
+  return notes;
+}
+
+/**
+ * Deletes every group the journal shows as still open and returns the ids that could not be deleted,
+ * then the notes of lost creates. "Not found" counts as deleted: the group is gone, which is all that
+ * matters here.
  */
 export async function sweep(journalFile: string, deleteGroup: DeleteGroup): Promise<string[]> {
   const leftBehind: string[] = [];
@@ -60,7 +81,7 @@ export async function sweep(journalFile: string, deleteGroup: DeleteGroup): Prom
       leftBehind.push(group.id);
     }
   }
-  return leftBehind;
+  return [...leftBehind, ...lostCreates(journalFile)];
 }
 
 function isGone(exchange: Exchange): boolean {

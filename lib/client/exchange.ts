@@ -24,6 +24,11 @@ export interface ReceivedResponse {
 export interface TransportFailure {
   code: 'E_TARGET_UNREACHABLE' | 'E_TARGET_TLS' | 'E_TARGET_TIMEOUT' | 'E_TARGET_BODY';
   message: string;
+  /**
+   * True when the request certainly never reached the target (connection refused, DNS, connect
+   * timeout). Absent: it may have been processed (a create may have made a group).
+   */
+  neverSent?: true;
 }
 
 export interface RetryRecord {

@@ -31,6 +31,7 @@ export {
   redactText,
   redactValue,
   registerSecret,
+  requestSignatures,
 } from './redact.js';
 export type { ReplayArgs } from './replay.js';
 export { curlLine, parseReplayArgs, replayCommand, shellQuote } from './replay.js';

@@ -40,7 +40,16 @@ export function redactSecrets(text: string, secrets: string[] = knownSecrets()):
 }
 
 const SECRET_PARAMS = ['Signature', 'SecurityToken', 'AccessKeySecret', 'BearerToken'];
-const PARAM_PATTERN = new RegExp(`(^|[?&])(${SECRET_PARAMS.join('|')})=([^&#]*)`, 'g');
+/**
+ * `Name=value` wherever it stands, in any case: after `?`/`&` in a query or form body, after `,` or a
+ * space in an ACS3 Authorization header that a target echoed into its answer. Not inside a longer name
+ * (`SignatureNonce=`, `x-acs-signature-nonce`). The value ends where a parameter, header or quoted
+ * string would.
+ */
+const PARAM_PATTERN = new RegExp(
+  `(^|[^A-Za-z0-9_.-])(${SECRET_PARAMS.join('|')})=([^&#,;\\s"'<>\\\\]*)`,
+  'gi',
+);
 const JSON_PATTERN = new RegExp(`("(?:${SECRET_PARAMS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
 const XML_PATTERN = new RegExp(`<(${SECRET_PARAMS.join('|')})>[^<]*</\\1>`, 'g');
 const SECRET_HEADERS = new Set(['x-acs-security-token', 'x-acs-bearer-token', 'x-acs-zero-trust-idtoken']);
@@ -92,22 +101,54 @@ export function redactValue(value: unknown, secrets: string[] = knownSecrets()):
   return out;
 }
 
-/** An exchange fit for a report: request redacted, and the response scrubbed in case a target echoes. */
+const SIGNATURE_PARAM = /(?:^|[?&])Signature=([^&#]*)/g;
+const AUTHORIZATION_SIGNATURE = /Signature=([^,\s]+)/g;
+
+/**
+ * Every Signature value a request carried (RPC query or form parameter, ACS3 Authorization), raw and
+ * decoded: a target may echo any of them, in any spelling, so its answer is scrubbed of them.
+ */
+export function requestSignatures(sent: SentRequest): string[] {
+  const found = new Set<string>();
+  const query = sent.url.includes('?') ? sent.url.slice(sent.url.indexOf('?')) : '';
+  for (const text of [query, sent.body]) {
+    for (const [, raw = ''] of text.matchAll(SIGNATURE_PARAM)) {
+      found.add(raw);
+      try {
+        found.add(decodeURIComponent(raw.replace(/\+/g, '%20')));
+        found.add(decodeURIComponent(raw));
+      } catch {
+        // Not valid percent-encoding (a tampered signature): the raw spelling is all there is.
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(sent.headers)) {
+    if (name.toLowerCase() !== 'authorization') continue;
+    for (const [, signature = ''] of value.matchAll(AUTHORIZATION_SIGNATURE)) found.add(signature);
+  }
+  return [...found].filter((value) => value.length >= MIN_SECRET_LENGTH);
+}
+
+/**
+ * An exchange fit for a report: request redacted, and the response scrubbed in case a target echoes,
+ * of the given secrets and of the signatures this very request carried.
+ */
 export function redactExchange(exchange: Exchange, secrets: string[] = knownSecrets()): Exchange {
   const { response } = exchange;
+  const answerSecrets = [...secrets, ...requestSignatures(exchange.request)];
   return {
     ...exchange,
     request: redactRequest(exchange.request, secrets),
     ...(response && {
       response: {
         ...response,
-        headers: redactHeaders(response.headers, secrets),
-        rawBody: redactText(response.rawBody, secrets),
-        parsed: redactValue(response.parsed, secrets) as typeof response.parsed,
+        headers: redactHeaders(response.headers, answerSecrets),
+        rawBody: redactText(response.rawBody, answerSecrets),
+        parsed: redactValue(response.parsed, answerSecrets) as typeof response.parsed,
       },
     }),
     ...(exchange.failure && {
-      failure: { ...exchange.failure, message: redactSecrets(exchange.failure.message, secrets) },
+      failure: { ...exchange.failure, message: redactSecrets(exchange.failure.message, answerSecrets) },
     }),
   };
 }

@@ -3,6 +3,11 @@ import type { ParsedBody } from './exchange.js';
 export interface RetryConstraints {
   /** Retries after the first attempt (default 3). */
   maxRetries?: number;
+  /**
+   * Of those, retries after a timeout (default 1): a target that let one attempt time out is likely to
+   * let the next do the same, and each costs a whole timeout.
+   */
+  maxTimeoutRetries?: number;
   /** First backoff (default 200 ms); doubles each retry. */
   baseDelayMs?: number;
   /** Cap on any wait, Retry-After included (default 10 s). */
@@ -20,6 +25,7 @@ export type ResolvedRetry = Required<RetryConstraints>;
 export function resolveRetry(c: RetryConstraints = {}): ResolvedRetry {
   return {
     maxRetries: c.maxRetries ?? 3,
+    maxTimeoutRetries: c.maxTimeoutRetries ?? 1,
     baseDelayMs: c.baseDelayMs ?? 200,
     maxDelayMs: c.maxDelayMs ?? 10_000,
     retryStatuses: c.retryStatuses ?? [429, 503],

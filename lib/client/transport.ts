@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { ToolError } from '../errors.js';
-import type { Exchange, ReceivedResponse, RetryRecord, SentRequest } from './exchange.js';
+import type { Exchange, ReceivedResponse, RetryRecord, SentRequest, TransportFailure } from './exchange.js';
 import { parseBody } from './parse.js';
 import {
   backoffDelay,
@@ -27,6 +27,20 @@ export interface TransportConstraints {
   /** Dotted paths of list containers for the parser (default KNOWN_ARRAY_PATHS). */
   arrayPaths?: readonly string[];
   retry?: RetryConstraints;
+  /**
+   * Once aborted, no retry starts and a retry's wait ends at once (the exchange keeps its last outcome).
+   * Requests are still sent, and those in flight run to their end: clean-up must go on after a stop, and
+   * a create cut off mid-flight could leave a group nobody knows about.
+   */
+  signal?: AbortSignal;
+  /** Told of every attempt (retries included) as it ends: a failure streak counts attempts. Must not throw. */
+  onAttempt?: (attempt: AttemptReport) => void;
+}
+
+/** One attempt as it ended: `failure` when the transport failed, absent when the target answered. */
+export interface AttemptReport {
+  origin: string;
+  failure?: TransportFailure;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -43,8 +57,8 @@ export class Transport {
   readonly #pools = new Map<string, Pool>();
   /** Origins that answered once: a refused connection there is a mid-run failure, worth a retry. */
   readonly #answered = new Set<string>();
-  readonly #c: Required<Omit<TransportConstraints, 'arrayPaths' | 'retry'>> &
-    Pick<TransportConstraints, 'arrayPaths'>;
+  readonly #c: Required<Omit<TransportConstraints, 'arrayPaths' | 'retry' | 'signal' | 'onAttempt'>> &
+    Pick<TransportConstraints, 'arrayPaths' | 'signal' | 'onAttempt'>;
   readonly #retry;
 
   constructor(constraints: TransportConstraints = {}) {
@@ -56,6 +70,8 @@ export class Transport {
       maxResponseBytes: constraints.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       rejectUnauthorized: constraints.rejectUnauthorized ?? true,
       arrayPaths: constraints.arrayPaths,
+      signal: constraints.signal,
+      onAttempt: constraints.onAttempt,
     };
     this.#retry = resolveRetry(constraints.retry);
   }
@@ -68,27 +84,43 @@ export class Transport {
     const startedAt = new Date().toISOString();
     const start = performance.now();
     const retries: RetryRecord[] = [];
+    let timeoutRetries = 0;
     for (let attempt = 0; ; attempt++) {
       const request = build(attempt);
       const origin = this.#originOf(request.url);
       const outcome = await this.#attempt(request, origin);
+      const failure = outcome.kind === 'failure' ? asFailure(outcome.failure) : undefined;
+      this.#c.onAttempt?.({ origin, ...(failure && { failure }) });
+      const timedOut = failure?.code === 'E_TARGET_TIMEOUT';
       const retry =
-        attempt < this.#retry.maxRetries
+        attempt < this.#retry.maxRetries &&
+        !this.#c.signal?.aborted &&
+        !(timedOut && timeoutRetries >= this.#retry.maxTimeoutRetries)
           ? this.#retryDelay(outcome, attempt + 1, origin, repeatable)
           : undefined;
-      if (retry === undefined) {
+      if (retry === undefined || !(await this.#wait(retry.delayMs))) {
         const timing = { startedAt, durationMs: performance.now() - start };
         return outcome.kind === 'response'
           ? { request, response: outcome.response, retries, timing }
-          : {
-              request,
-              failure: { code: outcome.failure.code, message: outcome.failure.message },
-              retries,
-              timing,
-            };
+          : { request, failure: failure as TransportFailure, retries, timing };
       }
+      if (timedOut) timeoutRetries += 1;
       retries.push({ attempt: attempt + 1, reason: retry.reason, delayMs: retry.delayMs });
-      await sleep(retry.delayMs);
+    }
+  }
+
+  /** Waits before a retry; false when the signal cut the wait short (then no retry is made). */
+  async #wait(delayMs: number): Promise<boolean> {
+    const signal = this.#c.signal;
+    if (signal === undefined) {
+      await sleep(delayMs);
+      return true;
+    }
+    try {
+      await sleep(delayMs, undefined, { signal });
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -183,6 +215,15 @@ export class Transport {
     this.#pools.clear();
     await Promise.all(pools.map((pool) => pool.close()));
   }
+}
+
+/** The failure as an exchange carries it: the code, the message, and whether it surely never left. */
+function asFailure(failure: ClassifiedFailure): TransportFailure {
+  return {
+    code: failure.code,
+    message: failure.message,
+    ...(wasNeverSent(failure) && { neverSent: true as const }),
+  };
 }
 
 function originOf(url: string): string {

@@ -14,6 +14,7 @@ import type { CaseVerdict } from './events.js';
 import { freshenCase } from './freshen.js';
 import { deleteGroup, describeGroup, groupRefFor, waitUntilSettled } from './groups.js';
 import type { GroupRef } from './journal.js';
+import { findLostGroups } from './lost-creates.js';
 import type { Session } from './session.js';
 
 /** How one case went. Exchanges still carry secrets: redact before writing any of them. */
@@ -126,7 +127,9 @@ export async function executeCase(session: Session, generated: Case): Promise<Ca
   const exchanges = [...prelude, exchange];
   const refs = journalCreated(session, c, requests, exchanges);
   const stateGroup = groupIdOf(exchange) ?? (c.concurrent ? refs[0]?.groupId : undefined);
-  const state = await inspectAndClean(session, refs, stateGroup);
+  // Found, not answered: cleaned up like the others, never the subject of the state checks.
+  const lost = await findLostGroups(session, c, requests, exchanges);
+  const state = await inspectAndClean(session, [...refs, ...lost], stateGroup);
   const ctx: CheckContext = {
     case: c,
     exchange,

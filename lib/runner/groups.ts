@@ -67,7 +67,8 @@ export async function deleteGroup(session: Session, ref: GroupRef): Promise<Exch
 
 /**
  * The final sweep: every group still in the journal is deleted (after waiting for it to settle when
- * the first attempt was refused). Returns the ids that could not be deleted.
+ * the first attempt was refused). Returns the ids that could not be deleted, then a note for every
+ * create that may have made a group the run could not find.
  */
 export async function sweepGroups(session: Session): Promise<string[]> {
   for (const ref of session.journal.outstanding()) {
@@ -77,7 +78,7 @@ export async function sweepGroups(session: Session): Promise<string[]> {
       await deleteGroup(session, ref);
     }
   }
-  const left = session.journal.outstanding().map((ref) => ref.groupId);
+  const left = [...session.journal.outstanding().map((ref) => ref.groupId), ...session.journal.lostCreates()];
   if (left.length > 0) session.emit({ type: 'left-behind', groupIds: left });
   return left;
 }

@@ -11,9 +11,21 @@ export interface GroupRef {
   caseId: string;
 }
 
+/** A create that may have made a group the run could not find: nothing to delete, a person must look. */
+export interface LostCreate {
+  /** What the left-behind list says, e.g. `unknown group on d-1 (create to https://… lost its answer)`. */
+  note: string;
+  regionId: string;
+  account: string;
+  caseId: string;
+  disks: string[];
+  instanceId?: string;
+}
+
 export type JournalEntry =
   | ({ event: 'created'; at: string } & GroupRef)
-  | { event: 'deleted'; at: string; groupId: string };
+  | { event: 'deleted'; at: string; groupId: string }
+  | ({ event: 'unknown'; at: string } & LostCreate);
 
 /**
  * Groups created and not yet deleted. With a file, every change is appended synchronously (JSONL),
@@ -21,12 +33,32 @@ export type JournalEntry =
  */
 export class GroupJournal {
   readonly #open = new Map<string, GroupRef>();
+  /** Every group ever journalled, deleted or not. */
+  readonly #known = new Set<string>();
+  readonly #lost: LostCreate[] = [];
   constructor(readonly file?: string) {}
 
   created(ref: GroupRef): void {
     if (this.#open.has(ref.groupId)) return;
     this.#open.set(ref.groupId, ref);
+    this.#known.add(ref.groupId);
     this.#append({ event: 'created', at: new Date().toISOString(), ...ref });
+  }
+
+  /** Whether the run ever saw this group created (it may be deleted since). */
+  known(groupId: string): boolean {
+    return this.#known.has(groupId);
+  }
+
+  /** A create that may have made a group the run could not find. */
+  lost(create: LostCreate): void {
+    this.#lost.push(create);
+    this.#append({ event: 'unknown', at: new Date().toISOString(), ...create });
+  }
+
+  /** The notes of every lost create, for the left-behind list. */
+  lostCreates(): string[] {
+    return this.#lost.map((create) => create.note);
   }
 
   deleted(groupId: string): void {

@@ -34,7 +34,7 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Cases that would create a group beyond this many are skipped, never sent. Default none. */
   maxCreates?: number;
-  /** Consecutive transport failures that stop the run with E_TARGET_UNSTABLE. Default 5. */
+  /** Consecutive failed attempts (retries count) at the transport level that stop the run with E_TARGET_UNSTABLE. Default 5. */
   maxConsecutiveTransportFailures?: number;
   /** Append-only JSONL of created and deleted group ids, for a sweeper after a hard stop. */
   journalFile?: string;

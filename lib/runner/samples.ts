@@ -3,11 +3,13 @@ import { errorCodeOf, type Finding } from '../checks/index.js';
 import {
   curlLine,
   type Exchange,
+  knownSecrets,
   redactHeaders,
   redactRequest,
   redactSecrets,
   redactText,
   replayCommand,
+  requestSignatures,
 } from '../client/index.js';
 import type { CaseRecord } from './result.js';
 
@@ -29,6 +31,8 @@ export function caseRecord(
   const response = exchange?.response;
   const code = exchange === undefined ? undefined : errorCodeOf(exchange);
   const failure = exchange?.failure;
+  // A target may echo what it received: its answer is scrubbed of this request's signatures too.
+  const secrets = [...knownSecrets(), ...(exchange ? requestSignatures(exchange.request) : [])];
   return {
     id: c.id,
     kind: c.kind,
@@ -38,7 +42,9 @@ export function caseRecord(
     actual: {
       ...(response !== undefined && { status: response.status }),
       ...(code !== undefined && { code }),
-      ...(failure !== undefined && { transportError: redactSecrets(`${failure.code}: ${failure.message}`) }),
+      ...(failure !== undefined && {
+        transportError: redactSecrets(`${failure.code}: ${failure.message}`, secrets),
+      }),
     },
     findings,
     request: exchange
@@ -47,8 +53,8 @@ export function caseRecord(
     ...(response !== undefined && {
       response: {
         status: response.status,
-        headers: redactHeaders(response.headers),
-        body: cut(redactText(response.rawBody)),
+        headers: redactHeaders(response.headers, secrets),
+        body: cut(redactText(response.rawBody, secrets)),
       },
     }),
     reproduce: {

@@ -1,7 +1,14 @@
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Case, CaseRequest, TransportVariant, WireParams } from '../cases.js';
-import { type Client, createClient, credentialsForAccount, type Exchange } from '../client/index.js';
+import {
+  type Client,
+  createClient,
+  credentialsForAccount,
+  type Exchange,
+  type RetryRecord,
+  type TransportFailure,
+} from '../client/index.js';
 import { ToolError } from '../errors.js';
 import type { Rule } from '../spec/catalogue.js';
 import { applyProfile } from '../spec/load.js';
@@ -24,6 +31,9 @@ export class Session {
   readonly tallies = new Map<string, RuleTally>();
   /** Cases already run or skipped: runRules never runs one twice. */
   readonly settled = new Set<string>();
+  /** When the session opened (ms since the epoch): groups found on the target later may be the run's. */
+  readonly startedAt = Date.now();
+  readonly client: Client;
   /** Remaining create budget; undefined when unbounded. */
   budget: number | undefined;
   requests = 0;
@@ -31,12 +41,15 @@ export class Session {
   executionMs = 0;
   #abortError: ToolError | undefined;
   #consecutiveFailures = 0;
+  /** Aborted with the run: the transport then stops retrying and cuts its waits short. */
+  readonly #stop = new AbortController();
+  /** False for a client given in the options: attempts are then counted from each finished exchange. */
+  readonly #attemptsReported: boolean;
   readonly #limiter: RateLimiter | undefined;
   readonly #onAbortSignal = () => this.abort(new ToolError('E_INTERRUPTED', 'the run was interrupted'));
 
   constructor(
     readonly options: ResolvedRunOptions,
-    readonly client: Client,
     /** The catalogue's rules (profile applied), narrowed by `only`, in catalogue order. */
     readonly rules: readonly Rule[],
     readonly cases: readonly Case[],
@@ -46,8 +59,28 @@ export class Session {
     this.journal = new GroupJournal(options.journalFile);
     this.budget = options.maxCreates;
     this.#limiter = options.rate === undefined ? undefined : createRateLimiter({ rate: options.rate });
+    this.#attemptsReported = options.client === undefined;
+    this.client = options.client ?? this.#createClient();
     if (options.signal?.aborted) this.#onAbortSignal();
     else options.signal?.addEventListener('abort', this.#onAbortSignal, { once: true });
+  }
+
+  #createClient(): Client {
+    const { options } = this;
+    const world = options.world;
+    return createClient({
+      target: options.target,
+      credentials: options.credentials ?? ((account) => credentialsForAccount(world, account)),
+      transport: {
+        // Concurrent cases send their prelude at once: a few connections beyond the case bound.
+        connections: options.concurrency + 4,
+        connectTimeoutMs: options.timeoutMs,
+        headersTimeoutMs: options.timeoutMs,
+        bodyTimeoutMs: options.timeoutMs,
+        signal: this.#stop.signal,
+        onAttempt: (attempt) => this.#countAttempt(attempt.failure),
+      },
+    });
   }
 
   get aborted(): boolean {
@@ -68,10 +101,11 @@ export class Session {
     return tally;
   }
 
-  /** Stops starting cases; the first reason wins. */
+  /** Stops starting cases and retries (clean-up still goes out); the first reason wins. */
   abort(error: ToolError): void {
     if (this.#abortError !== undefined) return;
     this.#abortError = error;
+    this.#stop.abort();
     this.emit({ type: 'aborted', error });
   }
 
@@ -94,22 +128,31 @@ export class Session {
     await this.#limiter?.take();
     const exchange = await this.client.send(req);
     this.requests += 1 + exchange.retries.length;
-    if (exchange.failure === undefined) {
-      this.#consecutiveFailures = 0;
-    } else {
-      this.#consecutiveFailures += 1;
-      const max = this.options.maxConsecutiveTransportFailures;
-      if (this.#consecutiveFailures >= max) {
-        this.abort(
-          new ToolError(
-            'E_TARGET_UNSTABLE',
-            `${this.#consecutiveFailures} consecutive requests to ${this.options.targetUrl.origin} failed at the transport level ` +
-              `(last: ${exchange.failure.code}: ${exchange.failure.message}); the run stopped`,
-          ),
-        );
-      }
+    if (!this.#attemptsReported) {
+      for (const retry of exchange.retries) this.#countAttempt(retriedFailure(retry));
+      this.#countAttempt(exchange.failure);
     }
     return exchange;
+  }
+
+  /**
+   * Every attempt, retries included, counts toward the streak as it ends: a hanging target then stops
+   * the run after `maxConsecutiveTransportFailures` timeouts, not that many requests each retried.
+   */
+  #countAttempt(failure: TransportFailure | undefined): void {
+    if (failure === undefined) {
+      this.#consecutiveFailures = 0;
+      return;
+    }
+    this.#consecutiveFailures += 1;
+    if (this.#consecutiveFailures < this.options.maxConsecutiveTransportFailures) return;
+    this.abort(
+      new ToolError(
+        'E_TARGET_UNSTABLE',
+        `${this.#consecutiveFailures} consecutive requests to ${this.options.targetUrl.origin} failed at the transport level ` +
+          `(last: ${failure.code}: ${failure.message}); the run stopped`,
+      ),
+    );
   }
 
   /** A support operation (DescribeSnapshotGroups, DeleteSnapshotGroup), untampered. */
@@ -120,6 +163,14 @@ export class Session {
   detach(): void {
     this.options.signal?.removeEventListener('abort', this.#onAbortSignal);
   }
+}
+
+/** The transport failure a retry record names (its reason starts with the code), if it was one. */
+function retriedFailure(retry: RetryRecord): TransportFailure | undefined {
+  const code = /^(E_TARGET_[A-Z]+)\b/.exec(retry.reason)?.[1];
+  return code === undefined
+    ? undefined
+    : { code: code as TransportFailure['code'], message: `retried: ${retry.reason}` };
 }
 
 function checkJournalWritable(file: string | undefined): void {
@@ -158,20 +209,6 @@ export async function createSession(input: RunOptions): Promise<Session> {
     ...(options.only !== undefined && { only: options.only }),
   });
   const generationMs = performance.now() - started;
-  const world = options.world;
-  const client =
-    options.client ??
-    createClient({
-      target: options.target,
-      credentials: options.credentials ?? ((account) => credentialsForAccount(world, account)),
-      transport: {
-        // Concurrent cases send their prelude at once: a few connections beyond the case bound.
-        connections: options.concurrency + 4,
-        connectTimeoutMs: options.timeoutMs,
-        headersTimeoutMs: options.timeoutMs,
-        bodyTimeoutMs: options.timeoutMs,
-      },
-    });
   const notCovered = new Map(generated.notCovered.map(({ rule, reason }) => [rule, reason]));
-  return new Session(options, client, rules, generated.cases, notCovered, generationMs);
+  return new Session(options, rules, generated.cases, notCovered, generationMs);
 }

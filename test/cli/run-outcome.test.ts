@@ -40,9 +40,9 @@ const report = (rules: RuleResult[]): RunReport => ({
     rules: rules.length,
     passed: rules.filter((r) => r.verdict === 'passed').length,
     failed: rules.filter((r) => r.verdict === 'failed').length,
-    notCovered: 0,
-    skipped: 0,
-    inconclusive: 0,
+    notCovered: rules.filter((r) => r.verdict === 'not-covered').length,
+    skipped: rules.filter((r) => r.verdict === 'skipped').length,
+    inconclusive: rules.filter((r) => r.verdict === 'inconclusive').length,
     cases: 1,
     requests: 1,
   },
@@ -114,6 +114,96 @@ describe('the exit code of a run', () => {
     expect(left.code).toBe(3);
     expect(left.out).toContain('left behind: ssg-1');
     expect(finish({ leftBehind: [] }).code).toBe(3);
+  });
+});
+
+describe('a run that could not evaluate the target', () => {
+  const THROTTLED = '1 of 1 cases inconclusive (the request was throttled (429 Throttling.User))';
+  const inconclusive = (id: string, reason = THROTTLED): RuleResult => ({
+    ...rule(id, 'inconclusive'),
+    reason,
+  });
+
+  it('is never conformant when a rule is inconclusive: exit 3, how many and the main reason', () => {
+    const run = {
+      outcome: outcome([
+        rule('a.b', 'passed'),
+        inconclusive('c.d'),
+        inconclusive('e.f'),
+        inconclusive('g.h', 'x'),
+      ]),
+      leftBehind: [],
+    };
+    const { code, out, err } = finish(run);
+    expect(code).toBe(3);
+    expect(out).not.toContain('verdict: conformant');
+    expect(out).toContain('verdict: not evaluated (3 rule(s) inconclusive)');
+    expect(err).toContain(
+      'error: run could not finish: the target could not be evaluated: 3 of 4 rule(s) inconclusive ' +
+        '(mostly the request was throttled (429 Throttling.User); 1 other reason(s))',
+    );
+  });
+
+  it('is 3 when every rule is inconclusive (a target that throttles everything)', () => {
+    const { code, err } = finish({
+      outcome: outcome([inconclusive('a.b'), inconclusive('c.d')]),
+      leftBehind: [],
+    });
+    expect(code).toBe(3);
+    expect(err).toContain('2 of 2 rule(s) inconclusive (the request was throttled (429 Throttling.User))');
+  });
+
+  it('is 3 when not one rule was evaluated, though none is inconclusive', () => {
+    const { code, err } = finish({
+      outcome: outcome([rule('a.b', 'not-covered'), rule('c.d', 'skipped')]),
+      leftBehind: [],
+    });
+    expect(code).toBe(3);
+    expect(err).toContain('no rule could be checked (1 not covered, 1 skipped)');
+  });
+
+  it('stays 0 with rules not covered or skipped beside passing ones', () => {
+    const run = { outcome: outcome([rule('a.b', 'passed'), rule('c.d', 'not-covered')]), leftBehind: [] };
+    expect(finish(run).code).toBe(0);
+  });
+
+  it('lets failures win (exit 1), with or without a baseline; a passing gate still needs every rule evaluated', () => {
+    const mixed = { outcome: outcome([rule('a.b', 'failed'), inconclusive('c.d')]), leftBehind: [] };
+    expect(finish(mixed).code).toBe(1);
+    const accepted = {
+      kind: 'acceptance' as const,
+      file: 'b.yaml',
+      accepted: [{ rule: 'a.b', reason: 'known' }],
+    };
+    const gated = finish(mixed, { baseline: accepted });
+    expect(gated.out).toContain('gate: pass');
+    expect(gated.code).toBe(3);
+  });
+});
+
+describe('left behind', () => {
+  it('says which groups to delete by hand, and which creates may have made a group nobody found', () => {
+    const lostNote = 'unknown group on d-1 (create to http://t lost its answer; look-up failed: x)';
+    const { code, out, err } = finish({
+      outcome: outcome([rule('a.b', 'passed')]),
+      leftBehind: ['ssg-1', lostNote],
+    });
+    expect(code).toBe(3);
+    expect(out).toContain(`left behind: ssg-1, ${lostNote}`);
+    expect(err).toContain('error: 1 snapshot group(s) could not be deleted; delete them by hand');
+    expect(err).toContain('error: 1 create(s) lost their answer and may have made a snapshot group');
+    expect(err).toContain('possibly created, id unknown');
+  });
+
+  it('is said even when the run stopped for another reason', () => {
+    const lostNote = 'unknown group on d-1 (create to http://t lost its answer; look-up failed: x)';
+    const stopped = outcome([rule('a.b', 'inconclusive')], {
+      abort: { code: 'E_TARGET_UNSTABLE', message: '5 consecutive failures' },
+    });
+    const { code, err } = finish({ outcome: stopped, leftBehind: [lostNote] });
+    expect(code).toBe(3);
+    expect(err).toContain('possibly created, id unknown');
+    expect(err).toContain('error: run stopped: 5 consecutive failures');
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openGroups, sweep } from '../../lib/cli/sweeper.js';
+import { lostCreates, openGroups, sweep } from '../../lib/cli/sweeper.js';
 import type { Exchange } from '../../lib/client/exchange.js';
 
 const journal = (lines: string[]): string => {
@@ -54,5 +54,29 @@ describe('journal sweeper', () => {
     });
     expect(asked).toEqual(['ssg-a', 'ssg-b', 'ssg-c', 'ssg-d']);
     expect(leftBehind).toEqual(['ssg-c', 'ssg-d']);
+  });
+
+  it('keeps every lost create of the journal in the left-behind list, after the groups it could not delete', async () => {
+    const note = 'unknown group on d-1 (create to http://t lost its answer; look-up failed: x)';
+    const file = journal([
+      JSON.stringify({ event: 'created', groupId: 'ssg-x' }),
+      JSON.stringify({
+        event: 'unknown',
+        note,
+        regionId: 'cn-hangzhou',
+        account: 'main',
+        caseId: 'c',
+        disks: ['d-1'],
+      }),
+      '{"event":"unknown"}',
+    ]);
+    expect(lostCreates(file)).toEqual([note, 'unknown group (a create lost its answer)']);
+    const asked: string[] = [];
+    const leftBehind = await sweep(file, async (group) => {
+      asked.push(group.id);
+      return answer(500, 'InternalError');
+    });
+    expect(asked).toEqual(['ssg-x']);
+    expect(leftBehind).toEqual(['ssg-x', note, 'unknown group (a create lost its answer)']);
   });
 });

@@ -13,6 +13,8 @@ export interface Answer {
   body: Record<string, unknown>;
   /** Hold the answer this long (to make requests overlap). */
   delayMs?: number;
+  /** Drop the connection instead of answering: the work is done, the answer is lost. */
+  drop?: boolean;
 }
 
 export interface FakeBehaviour {
@@ -21,12 +23,16 @@ export interface FakeBehaviour {
   /** Answers any request before the default handling (a deliberately wrong target). */
   any?: (seen: Seen) => Answer | undefined;
   createDelayMs?: number;
+  /** Creates the group, then drops the connection: the create's answer is lost on the way back. */
+  loseAnswer?: (seen: Seen) => boolean;
 }
 
 export interface FakeGroup {
   id: string;
   disks: string[];
   name?: string;
+  /** As DescribeSnapshotGroups shows it: to the second, UTC (not listed when absent). */
+  creationTime?: string;
 }
 
 export interface FakeTarget {
@@ -86,32 +92,38 @@ export async function startFakeTarget(behaviour: FakeBehaviour = {}): Promise<Fa
     target.groups.set(id, {
       id,
       disks: disksOf(seen.params),
+      creationTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       ...(name !== null && name !== undefined && { name }),
     });
     target.created.push(id);
     return { status: 200, body: { RequestId: requestId(), SnapshotGroupId: id } };
   };
 
+  /** By SnapshotGroupId.1, else every group (the fake has one region and no instances). */
   const describe = (seen: Seen): Answer => {
-    const group = target.groups.get(seen.params.get('SnapshotGroupId.1') ?? '');
-    const listed = group
-      ? [
-          {
-            SnapshotGroupId: group.id,
-            Status: 'accomplished',
-            ...(group.name !== undefined && { Name: group.name }),
-            Tags: { Tag: [] },
-            Snapshots: {
-              Snapshot: group.disks.map((disk, i) => ({
-                SnapshotId: `s-${i}`,
-                SourceDiskId: disk,
-                InstantAccess: false,
-              })),
-            },
-          },
-        ]
-      : [];
-    return { status: 200, body: { RequestId: requestId(), SnapshotGroups: { SnapshotGroup: listed } } };
+    const wanted = seen.params.get('SnapshotGroupId.1');
+    const groups =
+      wanted === null
+        ? [...target.groups.values()]
+        : [target.groups.get(wanted)].filter((g) => g !== undefined);
+    const listed = groups.map((group) => ({
+      SnapshotGroupId: group.id,
+      Status: 'accomplished',
+      ...(group.creationTime !== undefined && { CreationTime: group.creationTime }),
+      ...(group.name !== undefined && { Name: group.name }),
+      Tags: { Tag: [] },
+      Snapshots: {
+        Snapshot: group.disks.map((disk, i) => ({
+          SnapshotId: `s-${i}`,
+          SourceDiskId: disk,
+          InstantAccess: false,
+        })),
+      },
+    }));
+    return {
+      status: 200,
+      body: { RequestId: requestId(), NextToken: '', SnapshotGroups: { SnapshotGroup: listed } },
+    };
   };
 
   const handle = async (seen: Seen): Promise<Answer> => {
@@ -146,7 +158,8 @@ export async function startFakeTarget(behaviour: FakeBehaviour = {}): Promise<Fa
       // The one rule the default fake knows: a Name longer than 128 characters is refused.
       if ((seen.params.get('Name')?.length ?? 0) > 128)
         return { status: 400, body: errorBody('InvalidParameter.Name') };
-      return createGroup(seen);
+      const created = createGroup(seen);
+      return behaviour.loseAnswer?.(seen) ? { ...created, drop: true } : created;
     } finally {
       createsInFlight -= 1;
       const counts = accepting ? inFlight : readers;
@@ -160,6 +173,10 @@ export async function startFakeTarget(behaviour: FakeBehaviour = {}): Promise<Fa
         target.seen.push(seen);
         const answer = await handle(seen);
         if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+        if (answer.drop) {
+          res.socket?.destroy();
+          return;
+        }
         res.writeHead(answer.status, { 'content-type': 'application/json;charset=utf-8' });
         res.end(JSON.stringify(answer.body));
       })
