@@ -1,0 +1,376 @@
+// Large-run benchmark (issue 10, item 3): `run --runs 10000` against the embedded emulator must finish
+// with bounded memory, results aggregated per rule and not one Allure file per request. Runs the CLI at
+// `--runs 100` and at `--runs 10000` (`--quick`: 1000) as child processes and prints wall time, each
+// process's peak RSS, their ratio and the files in allure-results. `benchEngineRun` is the in-process
+// engine measurement the full-run benchmark and test/scale share.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
+import { ALL_TRANSPORTS, generateCases } from '../generators/index.js';
+import { allureMetaForRule, writeReports } from '../lib/reporting/index.js';
+import { runConformance } from '../lib/runner/index.js';
+import type { RunReport, Verdict } from '../lib/runner/result.js';
+import { loadSpec } from '../lib/spec/load.js';
+
+/**
+ * A compiled module of the project: beside this file when it runs from dist/, else (the TypeScript
+ * source, under vitest) from the build, as a worker thread and a child process load only JavaScript.
+ */
+export function builtFile(relative: string): string {
+  const beside = fileURLToPath(new URL(`../${relative}`, import.meta.url));
+  return existsSync(beside) ? beside : fileURLToPath(new URL(`../dist/${relative}`, import.meta.url));
+}
+
+/** As the CLI starts the embedded emulator (lib/cli/execute-run.ts). */
+const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 150;
+
+// CommonJS (eval workers are); imports the compiled ESM emulator by URL. Answers its URL, then 'closed'.
+const EMULATOR_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { startEmulator } = await import(workerData.emulatorUrl);
+  const emulator = await startEmulator({ world: workerData.world, limits: workerData.limits,
+    host: '127.0.0.1', port: 0, idempotentProcessingMs: workerData.idempotentProcessingMs });
+  parentPort.once('message', async () => { await emulator.close(); parentPort.postMessage('closed'); });
+  parentPort.postMessage(emulator.url);
+})();
+`;
+
+/** A full collection, when the process allows it (`--expose-gc`, or the flag set at run time). */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return gc ?? (() => undefined);
+}
+
+export interface EngineRunBench {
+  runs: number;
+  rules: number;
+  casesGenerated: number;
+  casesRun: number;
+  requests: number;
+  phases: { startupMs: number; generationMs: number; executionMs: number; reportingMs: number };
+  casesGeneratedPerSecond: number;
+  /** Heap still reachable (after a full collection) before the run started, and mid-run. */
+  heapBeforeBytes: number;
+  heapMidRunBytes: number;
+  /** Kernel peak RSS of this process so far (the emulator's worker thread included). */
+  maxRssBytes: number;
+  verdicts: Partial<Record<Verdict, number>>;
+  reportBytes: number;
+}
+
+/**
+ * One run through the engine in this process, phase by phase as the CLI does it but without vitest:
+ * spec load and emulator start, generation, execution, reporting (conformance.json, summary.md and each
+ * rule's Allure data). The emulator runs in a worker thread, as it runs outside the engine in the CLI.
+ */
+export async function benchEngineRun(options: {
+  runs: number;
+  only?: string[];
+  seed?: number;
+}): Promise<EngineRunBench> {
+  const gc = collector();
+  const startupStart = performance.now();
+  const spec = loadSpec();
+  const worker = new Worker(EMULATOR_WORKER, {
+    eval: true,
+    workerData: {
+      emulatorUrl: pathToFileURL(builtFile('emulator/index.js')).href,
+      world: spec.world,
+      limits: spec.profile.limits,
+      idempotentProcessingMs: EMBEDDED_IDEMPOTENT_PROCESSING_MS,
+    },
+  });
+  const target = await new Promise<string>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const startupMs = performance.now() - startupStart;
+  const reportDir = mkdtempSync(join(tmpdir(), 'ecs-bench-engine-'));
+  try {
+    gc();
+    const heapBeforeBytes = process.memoryUsage().heapUsed;
+    let heapMidRunBytes = 0;
+    let casesGenerated = 0;
+    let finishedRules = 0;
+    const startedAt = new Date().toISOString();
+    const outcome = await runConformance({
+      target,
+      world: spec.world,
+      catalogue: spec.catalogue,
+      profile: spec.profile,
+      seed: options.seed ?? 1,
+      runs: options.runs,
+      transports: [...ALL_TRANSPORTS],
+      ...(options.only && { only: options.only }),
+      generate: (input) => {
+        const generated = generateCases(input);
+        casesGenerated = generated.cases.length;
+        return generated;
+      },
+      // Mid-run (first rule done: every case is generated, most are still to run), what is reachable.
+      onEvent: (event) => {
+        if (event.type !== 'rule-finished') return;
+        finishedRules += 1;
+        if (finishedRules !== 1) return;
+        gc();
+        heapMidRunBytes = process.memoryUsage().heapUsed;
+      },
+    });
+    const reportingStart = performance.now();
+    const report = engineReport(outcome, spec, target, options, startedAt);
+    const { report: written } = writeReports(report, reportDir, spec.catalogue);
+    for (const rule of written.rules) allureMetaForRule(rule);
+    const reportingMs = performance.now() - reportingStart;
+    const verdicts: Partial<Record<Verdict, number>> = {};
+    for (const rule of outcome.rules) verdicts[rule.verdict] = (verdicts[rule.verdict] ?? 0) + 1;
+    return {
+      runs: options.runs,
+      rules: outcome.rules.length,
+      casesGenerated,
+      casesRun: outcome.cases,
+      requests: outcome.requests,
+      phases: { startupMs, reportingMs, ...outcome.timings },
+      casesGeneratedPerSecond: (casesGenerated / Math.max(outcome.timings.generationMs, 1)) * 1000,
+      heapBeforeBytes,
+      heapMidRunBytes,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      verdicts,
+      reportBytes: statSync(join(reportDir, 'conformance.json')).size,
+    };
+  } finally {
+    worker.postMessage('close');
+    await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    rmSync(reportDir, { recursive: true, force: true });
+  }
+}
+
+function engineReport(
+  outcome: Awaited<ReturnType<typeof runConformance>>,
+  spec: ReturnType<typeof loadSpec>,
+  target: string,
+  options: { runs: number; seed?: number },
+  startedAt: string,
+): RunReport {
+  const count = (verdict: Verdict) => outcome.rules.filter((rule) => rule.verdict === verdict).length;
+  return {
+    tool: { name: 'ecs-conformance', version: 'bench' },
+    target: { url: target, embedded: true },
+    world: { name: spec.world.name, file: 'fixtures/default.world.yaml' },
+    profile: spec.profile.name,
+    seed: options.seed ?? 1,
+    runs: options.runs,
+    transports: [...ALL_TRANSPORTS],
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    timings: { startupMs: 0, generationMs: 0, executionMs: 0, reportingMs: 0 },
+    totals: {
+      rules: outcome.rules.length,
+      passed: count('passed'),
+      failed: count('failed'),
+      notCovered: count('not-covered'),
+      skipped: count('skipped'),
+      inconclusive: count('inconclusive'),
+      cases: outcome.cases,
+      requests: outcome.requests,
+    },
+    rules: outcome.rules,
+    errorRows: [],
+    leftBehind: outcome.leftBehind,
+  };
+}
+
+// ---- the CLI as a child process
+
+const CLI = builtFile('lib/cli/main.js');
+
+/**
+ * Peak RSS (VmHWM) of a process and of every descendant, polled from /proc (Linux; elsewhere nothing
+ * is measured). Polled from outside, because vitest's worker blocks its own event loop while it
+ * generates cases, and dies by a signal without an exit event when it runs out of memory.
+ */
+function watchPeaks(root: number): { stop(): ProcessPeak[] } {
+  const peaks = new Map<number, ProcessPeak>();
+  const read = (file: string): string => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const poll = () => {
+    if (!existsSync('/proc')) return;
+    const family = new Set([root]);
+    const stats = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map((name) => ({
+        pid: Number(name),
+        ppid: Number(/\) \S+ (\d+)/.exec(read(`/proc/${name}/stat`))?.[1]),
+      }));
+    // Parents before children is not guaranteed: repeat until no new descendant is found.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const { pid, ppid } of stats)
+        if (!family.has(pid) && family.has(ppid)) {
+          family.add(pid);
+          grew = true;
+        }
+    }
+    for (const pid of family) {
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`))?.[1] ?? 0) * 1024;
+      if (hwm === 0) continue;
+      const script =
+        read(`/proc/${pid}/cmdline`)
+          .split('\0')
+          .findLast((arg) => /\.(c|m)?js$/.test(arg)) ?? '';
+      const role = script === CLI ? 'cli' : (script.split(/[\\/]/).pop() ?? 'node');
+      const known = peaks.get(pid);
+      if (known === undefined || known.maxRssBytes < hwm) peaks.set(pid, { role, maxRssBytes: hwm });
+    }
+  };
+  poll();
+  // Cheap enough not to colour what it measures: a few hundred small reads twice a second.
+  const timer = setInterval(poll, 500);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return [...peaks.values()].sort((a, b) => b.maxRssBytes - a.maxRssBytes);
+    },
+  };
+}
+
+export interface ProcessPeak {
+  /** `cli` for the CLI's own process, else its script's file name (vitest's worker: `forks.js`). */
+  role: string;
+  maxRssBytes: number;
+}
+
+export interface CliRun {
+  code: number;
+  wallMs: number;
+  stdout: string;
+  stderr: string;
+  /** Milliseconds from spawn at which a stderr/stdout line matching each marker first appeared. */
+  marks: Record<string, number | undefined>;
+  peaks: ProcessPeak[];
+  reportDir: string;
+}
+
+const MARKERS: Record<string, RegExp> = {
+  settled: /^ecs-conformance: testing /m,
+  firstSuite: /^running /m,
+  verdict: /^(verdict:|rule\(s\) not accepted|gate:)/m,
+};
+
+/**
+ * The environment of a measured CLI: without a calling vitest's variables (the CLI starts a vitest of
+ * its own), cloud keys (the embedded emulator knows only the world's) or a CI step summary to append to.
+ */
+function cliEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(VITEST|ALIBABA_CLOUD_|GITHUB_STEP_SUMMARY$|NODE_ENV$|TEST$)/.test(name))
+      continue;
+    env[name] = value;
+  }
+  return env;
+}
+
+/**
+ * Runs the built CLI as a child and measures wall time, markers and peak RSS. `run` and `merge` get
+ * `--report-dir` (default `<cwd>/reports`); cwd defaults to a fresh temporary folder.
+ */
+export async function measureCli(
+  args: string[],
+  options: { cwd?: string; reportDir?: string } = {},
+): Promise<CliRun> {
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'ecs-bench-cli-'));
+  const reportDir = options.reportDir ?? join(cwd, 'reports');
+  const marks: Record<string, number | undefined> = {};
+  let stdout = '';
+  let stderr = '';
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args, '--report-dir', reportDir], {
+    cwd,
+    env: cliEnv(),
+  });
+  const peakWatch = child.pid === undefined ? undefined : watchPeaks(child.pid);
+  const watch = (chunk: Buffer, sink: 'out' | 'err') => {
+    const text = chunk.toString('utf8');
+    if (sink === 'out') stdout += text;
+    else stderr += text;
+    for (const [name, pattern] of Object.entries(MARKERS))
+      if (marks[name] === undefined && pattern.test(text)) marks[name] = performance.now() - started;
+  };
+  child.stdout.on('data', (chunk: Buffer) => watch(chunk, 'out'));
+  child.stderr.on('data', (chunk: Buffer) => watch(chunk, 'err'));
+  const code = await new Promise<number>((resolve) =>
+    child.on('close', (c: number | null) => resolve(c ?? -1)),
+  );
+  const wallMs = performance.now() - started;
+  const peaks = peakWatch?.stop() ?? [];
+  return { code, wallMs, stdout, stderr, marks, peaks, reportDir };
+}
+
+export const readReport = (dir: string): RunReport =>
+  JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as RunReport;
+
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/** Result files, attachments and the rest in allure-results. */
+export function allureFiles(reportDir: string): { results: number; attachments: number; total: number } {
+  const dir = join(reportDir, 'allure-results');
+  const names = existsSync(dir) ? readdirSync(dir) : [];
+  return {
+    results: names.filter((n) => n.endsWith('-result.json')).length,
+    attachments: names.filter((n) => n.includes('-attachment')).length,
+    total: names.length,
+  };
+}
+
+const peakOf = (run: CliRun): number => Math.max(0, ...run.peaks.map((p) => p.maxRssBytes));
+
+async function largeCliRun(runs: number, log: (line: string) => void): Promise<CliRun> {
+  const run = await measureCli(['run', '--runs', String(runs)]);
+  const files = allureFiles(run.reportDir);
+  const report = existsSync(join(run.reportDir, 'conformance.json')) ? readReport(run.reportDir) : undefined;
+  log(
+    `--runs ${runs}: exit ${run.code}, wall ${(run.wallMs / 1000).toFixed(1)} s, ` +
+      (report ? `${report.totals.cases} cases, ${report.totals.requests} requests, ` : 'no report, ') +
+      `peak RSS ${run.peaks.map((p) => `${p.role} ${mib(p.maxRssBytes)}`).join(', ')}`,
+  );
+  log(`  allure-results: ${files.results} results, ${files.attachments} attachments, ${files.total} files`);
+  if (run.code > 1) log(`  stderr: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return run;
+}
+
+export async function benchLargeRun(options: { quick?: boolean; log?: (line: string) => void } = {}) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const large = options.quick ? 1_000 : 10_000;
+  log(`large runs: CLI against the embedded emulator, --runs 100 next to --runs ${large}`);
+  const small = await largeCliRun(100, log);
+  const big = await largeCliRun(large, log);
+  const ratio = peakOf(big) / Math.max(peakOf(small), 1);
+  log(`peak RSS ratio (--runs ${large} / --runs 100): ${ratio.toFixed(2)}`);
+  const sameFiles = allureFiles(big.reportDir).total === allureFiles(small.reportDir).total;
+  log(`allure-results file count independent of --runs: ${sameFiles ? 'yes' : 'NO'}`);
+  for (const run of [small, big]) rmSync(join(run.reportDir, '..'), { recursive: true, force: true });
+  return { ratio, sameFiles, wallMs: big.wallMs, code: big.code };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchLargeRun({ quick: process.argv.includes('--quick') }).catch((error: unknown) => {
+    console.error(`large-run benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
