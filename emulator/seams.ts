@@ -15,8 +15,6 @@ import { checkTimestamp, type TimestampVerdict } from './protocol/timestamp.js';
 import type { SnapshotGroup } from './state/group.js';
 import type { EmulatorState } from './state/state.js';
 
-const EMPTY_SHA256 = hexSha256('');
-
 /** What a signature verifier is given: the decoded request, and the secret of the key it names. */
 export type SignatureCheck =
   | { kind: 'rpc'; method: string; params: WireParams; secret: string }
@@ -62,12 +60,14 @@ export const defaultSeams: Readonly<EmulatorSeams> = Object.freeze({
   newSnapshotGroupId,
   newSnapshotId,
   // For V3 the x-acs-content-sha256 header must also be the hash of the body actually received.
-  verifySignature: (check: SignatureCheck) =>
-    check.kind === 'rpc'
-      ? verifyRpcSignature(check)
-      : verifyAcs3Signature(check) &&
-        check.headers['x-acs-content-sha256'] ===
-          (check.body.length === 0 ? EMPTY_SHA256 : hexSha256(check.body)),
+  verifySignature: (check: SignatureCheck) => {
+    if (check.kind === 'rpc') return verifyRpcSignature(check);
+    // Hashed once: the canonical request and the header comparison both want it.
+    const bodySha256 = hexSha256(check.body);
+    return (
+      verifyAcs3Signature({ ...check, bodySha256 }) && check.headers['x-acs-content-sha256'] === bodySha256
+    );
+  },
   checkTimestamp,
   checkNonce: (nonces: NonceStore, key: string, nowMs: number) => nonces.useOnce(key, nowMs),
   parseList,

@@ -66,18 +66,19 @@ export function serialise(input: CreateSnapshotGroupInput | object): WireParams 
   return out;
 }
 
+// Plain loops rather than entries() iterators: this runs for every request a run sends.
 function flatten(out: WireParams, value: SerialisableValue, name: string): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) flatten(out, item, join(name, String(index + 1)));
+    const prefix = name === '' ? '' : `${name}.`;
+    for (let index = 0; index < value.length; index++) flatten(out, value[index], `${prefix}${index + 1}`);
   } else if (typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) flatten(out, inner, join(name, key));
+    const prefix = name === '' ? '' : `${name}.`;
+    for (const key of Object.keys(value)) flatten(out, value[key], `${prefix}${key}`);
   } else {
     out.push([name, value.toString()]);
   }
 }
-
-const join = (prefix: string, key: string): string => (prefix === '' ? key : `${prefix}.${key}`);
 
 export const createSnapshotGroupParams = (input: CreateSnapshotGroupInput): WireParams => serialise(input);
 export const describeSnapshotGroupsParams = (input: DescribeSnapshotGroupsInput): WireParams =>

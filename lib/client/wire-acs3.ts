@@ -1,8 +1,9 @@
 import type { WireParams } from '../cases.js';
 import type { SentRequest } from './exchange.js';
 import { ACS3_ALGORITHM, acs3Sign, hexSha256 } from './sign/acs3.js';
+import { encodePairs } from './sign/rpc.js';
 import type { ResolvedRequest } from './wire.js';
-import { acceptFor, corruptFirstChar, encodeParams, FORM_CONTENT_TYPE, withQuery } from './wire-encode.js';
+import { acceptFor, corruptFirstChar, FORM_CONTENT_TYPE, joinEncoded, withQuery } from './wire-encode.js';
 
 /**
  * ACS3-HMAC-SHA256 ("v3"), as @alicloud/openapi-core's doRequest sends an RPC-style call: Action,
@@ -16,8 +17,10 @@ export function buildAcs3Request(r: ResolvedRequest): SentRequest {
   const inBody = transport.method === 'POST' && transport.body === 'form';
   const query: WireParams = transport.format === 'XML' ? [['Format', 'XML']] : [];
   if (!inBody) query.push(...r.req.params);
-  const bodyParams: WireParams = inBody ? [...r.req.params] : [];
-  const body = inBody ? encodeParams(bodyParams) : '';
+  // Encoded once: the canonical request sorts these, the URL keeps their order.
+  const encodedQuery = encodePairs(query);
+  const encodedBody = inBody ? encodePairs(r.req.params) : [];
+  const body = inBody ? joinEncoded(encodedBody) : '';
 
   const headers: Record<string, string> = { host: r.host };
   if (r.omit !== 'Action') headers['x-acs-action'] = r.action;
@@ -27,7 +30,8 @@ export function buildAcs3Request(r: ResolvedRequest): SentRequest {
   headers.accept = acceptFor(transport.format);
   headers['user-agent'] = r.userAgent;
   if (inBody) headers['content-type'] = FORM_CONTENT_TYPE;
-  headers['x-acs-content-sha256'] = hexSha256(body);
+  const bodySha256 = hexSha256(body);
+  headers['x-acs-content-sha256'] = bodySha256;
   if (r.securityToken !== undefined) {
     headers['x-acs-accesskey-id'] = r.accessKeyId;
     headers['x-acs-security-token'] = r.securityToken;
@@ -39,8 +43,10 @@ export function buildAcs3Request(r: ResolvedRequest): SentRequest {
       method: r.method,
       path: r.path,
       query,
+      encodedQuery,
       headers,
       body,
+      bodySha256,
       accessKeyId,
       secret: r.secret,
     });
@@ -50,13 +56,13 @@ export function buildAcs3Request(r: ResolvedRequest): SentRequest {
   }
 
   // Added after signing: next to the business parameters, where a tampering proxy would put it.
-  if (inBody) bodyParams.push(...r.addedAfterSigning);
-  else query.push(...r.addedAfterSigning);
-  const finalBody = inBody ? encodeParams(bodyParams) : '';
+  const added = encodePairs(r.addedAfterSigning);
+  if (inBody) encodedBody.push(...added);
+  else encodedQuery.push(...added);
   return {
     method: r.method,
-    url: withQuery(r.origin, r.path, encodeParams(query)),
+    url: withQuery(r.origin, r.path, joinEncoded(encodedQuery)),
     headers,
-    body: finalBody,
+    body: inBody ? joinEncoded(encodedBody) : '',
   };
 }

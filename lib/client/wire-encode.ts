@@ -1,9 +1,18 @@
 import type { WireParams } from '../cases.js';
-import { percentEncode } from './sign/rpc.js';
+import { type EncodedPair, encodePairs } from './sign/rpc.js';
 
 /** `name=value&...` strictly percent-encoded, in the given order: a query string or a form body. */
-export const encodeParams = (params: WireParams): string =>
-  params.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
+export const encodeParams = (params: WireParams): string => joinEncoded(encodePairs(params));
+
+/** `name=value&...` of pairs already encoded, in the given order. */
+export function joinEncoded(encoded: readonly EncodedPair[]): string {
+  let out = '';
+  for (let i = 0; i < encoded.length; i++) {
+    const pair = encoded[i] as EncodedPair;
+    out += i === 0 ? `${pair.name}=${pair.value}` : `&${pair.name}=${pair.value}`;
+  }
+  return out;
+}
 
 export const withQuery = (origin: string, path: string, query: string): string =>
   `${origin}${path}${query === '' ? '' : `?${query}`}`;

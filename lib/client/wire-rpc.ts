@@ -1,8 +1,8 @@
 import type { WireParams } from '../cases.js';
 import type { SentRequest } from './exchange.js';
-import { rpcSignature } from './sign/rpc.js';
+import { encodePairs, percentEncode, rpcSignatureOfEncoded } from './sign/rpc.js';
 import type { ResolvedRequest } from './wire.js';
-import { acceptFor, corruptFirstChar, encodeParams, FORM_CONTENT_TYPE, withQuery } from './wire-encode.js';
+import { acceptFor, corruptFirstChar, FORM_CONTENT_TYPE, joinEncoded, withQuery } from './wire-encode.js';
 
 /**
  * RPC signature (SignatureVersion 1.0, "v2" in SDK naming). Like @alicloud/pop-core: every parameter,
@@ -22,12 +22,16 @@ export function buildRpcRequest(r: ResolvedRequest): SentRequest {
   ];
   if (r.securityToken !== undefined) common.push(['SecurityToken', r.securityToken]);
   // An omitted parameter is left out before signing, so the signature is right and the gap is the only fault.
-  const params = [...common.filter(([name]) => name !== r.omit), ...r.req.params];
+  const params = r.omit === undefined ? common : common.filter(([name]) => name !== r.omit);
+  params.push(...r.req.params);
+  // Encoded once: the string to sign sorts these, the wire form keeps their order.
+  const encoded = encodePairs(params);
   if (r.omit !== 'Signature') {
-    const signature = rpcSignature(r.secret, r.method, params);
-    params.push(['Signature', r.corruptSignature ? corruptFirstChar(signature, 'base64') : signature]);
+    const signature = rpcSignatureOfEncoded(r.secret, r.method, encoded);
+    const sent = r.corruptSignature ? corruptFirstChar(signature, 'base64') : signature;
+    encoded.push({ name: 'Signature', value: percentEncode(sent) });
   }
-  params.push(...r.addedAfterSigning);
+  encoded.push(...encodePairs(r.addedAfterSigning));
 
   const inBody = r.req.transport.method === 'POST' && r.req.transport.body === 'form';
   const headers: Record<string, string> = {
@@ -38,11 +42,11 @@ export function buildRpcRequest(r: ResolvedRequest): SentRequest {
   if (r.omit !== 'Action') headers['x-acs-action'] = r.action;
   if (r.omit !== 'Version') headers['x-acs-version'] = r.version;
   if (inBody) headers['content-type'] = FORM_CONTENT_TYPE;
-  const encoded = encodeParams(params);
+  const wire = joinEncoded(encoded);
   return {
     method: r.method,
-    url: withQuery(r.origin, r.path, inBody ? '' : encoded),
+    url: withQuery(r.origin, r.path, inBody ? '' : wire),
     headers,
-    body: inBody ? encoded : '',
+    body: inBody ? wire : '',
   };
 }

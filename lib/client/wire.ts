@@ -43,7 +43,11 @@ export const DEFAULT_USER_AGENT = 'ecs-conformance/0.1.0';
 export const UNKNOWN_ACCESS_KEY_ID = 'LTAI0000ConformanceUnknownKey';
 
 /** `yyyy-MM-ddTHH:mm:ssZ` in UTC, as both signatures want. */
-export const formatTimestamp = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const formatTimestamp = (date: Date): string => {
+  const iso = date.toISOString();
+  // `yyyy-MM-ddTHH:mm:ss.sssZ` (years 0-9999) loses its milliseconds by a slice; other years keep the regex.
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z');
+};
 
 /** The time in a near miss of `yyyy-MM-ddTHH:mm:ssZ` (see TimestampNearMiss): only the format is wrong. */
 export function nearMissTimestamp(date: Date, format: TimestampNearMiss): string {

@@ -47,6 +47,16 @@ describe('freshenCase', () => {
     expect(token(fresh)).toHaveLength(7);
   });
 
+  it('gives every execution its own token: 10,000 executions, 10,000 distinct printable ASCII values', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const value = token(freshenCase(replay)) ?? '';
+      expect(value).toMatch(/^ct-a{25}[0-9a-f]{12}$/);
+      seen.add(value);
+    }
+    expect(seen.size).toBe(10_000);
+  });
+
   it('leaves deliberately malformed tokens alone', () => {
     for (const bad of ['x'.repeat(65), 'tøken-ünïcode', '']) {
       expect(token(freshenCase(base(request([['ClientToken', bad]])), 's'))).toBe(bad);

@@ -1,10 +1,20 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { WireParams } from '../../cases.js';
-import { canonicalQueryString, constantTimeEqual } from './rpc.js';
+import {
+  canonicalOfEncoded,
+  canonicalQueryString,
+  constantTimeEqual,
+  type EncodedPair,
+  hmacKey,
+} from './rpc.js';
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
+/** The hash of no body: most requests have none, so it is not recomputed for each. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 export function hexSha256(body: string | Uint8Array): string {
+  if (body.length === 0) return EMPTY_SHA256;
   return createHash('sha256').update(body).digest('hex');
 }
 
@@ -20,31 +30,45 @@ interface CanonicalInput {
   body: string | Uint8Array;
 }
 
+/** What a signer may pass to skip recomputing: the query already encoded, the body's hash already known. */
+interface Precomputed {
+  encodedQuery?: readonly EncodedPair[];
+  bodySha256?: string;
+}
+
+const CONTROL_WHITESPACE = /[\t\n\r\f]/;
+const CONTROL_WHITESPACE_ALL = /[\t\n\r\f]/g;
+
+// The SDK replaces control whitespace inside values by spaces before trimming.
+const canonicalHeaderValue = (value: string): string =>
+  (CONTROL_WHITESPACE.test(value) ? value.replace(CONTROL_WHITESPACE_ALL, ' ') : value).trim();
+
 /** The signed header names (lower case, sorted) and the canonical request over them. */
-function canonicalRequest(input: CanonicalInput, signedNames?: string[]): { names: string[]; text: string } {
+function canonicalRequest(
+  input: CanonicalInput & Precomputed,
+  signedNames?: string[],
+): { names: string[]; text: string } {
   const lower = new Map<string, string>();
-  for (const [name, value] of Object.entries(input.headers)) lower.set(name.toLowerCase(), value);
+  for (const name in input.headers) lower.set(name.toLowerCase(), input.headers[name] as string);
   const names = signedNames ?? [...lower.keys()].filter(isSignedHeader).sort();
-  // The SDK replaces control whitespace inside values by spaces before trimming.
-  const headerLines = names.map((n) => `${n}:${(lower.get(n) ?? '').replace(/[\t\n\r\f]/g, ' ').trim()}\n`);
-  const text = [
-    input.method,
-    input.path,
-    canonicalQueryString(input.query),
-    headerLines.join(''),
-    names.join(';'),
-    hexSha256(input.body),
-  ].join('\n');
+  let headerLines = '';
+  for (const n of names) headerLines += `${n}:${canonicalHeaderValue(lower.get(n) ?? '')}\n`;
+  const query =
+    input.encodedQuery === undefined
+      ? canonicalQueryString(input.query)
+      : canonicalOfEncoded(input.encodedQuery);
+  const bodyHash = input.bodySha256 ?? hexSha256(input.body);
+  const text = `${input.method}\n${input.path}\n${query}\n${headerLines}\n${names.join(';')}\n${bodyHash}`;
   return { names, text };
 }
 
 function acs3SignatureOf(secret: string, canonical: string): string {
   const stringToSign = `${ACS3_ALGORITHM}\n${hexSha256(canonical)}`;
-  return createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
+  return createHmac('sha256', hmacKey(secret)).update(stringToSign, 'utf8').digest('hex');
 }
 
 /** Signs a V3 request. `headers` must already hold host, x-acs-* (and content-type when there is a body). */
-export function acs3Sign(input: CanonicalInput & { accessKeyId: string; secret: string }): {
+export function acs3Sign(input: CanonicalInput & Precomputed & { accessKeyId: string; secret: string }): {
   authorization: string;
   signature: string;
   signedHeaders: string[];
@@ -80,7 +104,7 @@ export function parseAcs3Authorization(
  * `query` decoded. Every header the SDK would sign (host, content-type, x-acs-*) must be among the
  * signed ones, so that changing or adding one breaks the signature.
  */
-export function verifyAcs3Signature(input: CanonicalInput & { secret: string }): boolean {
+export function verifyAcs3Signature(input: CanonicalInput & Precomputed & { secret: string }): boolean {
   const authorization = input.headers.authorization;
   const parsed = authorization === undefined ? null : parseAcs3Authorization(authorization);
   if (parsed === null) return false;

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { WireParams } from '../../cases.js';
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
@@ -12,15 +12,19 @@ const SUB_DELIM_ESCAPES: Record<string, string> = {
 };
 
 /**
+ * Values that need escaping and repeat (tag values, names of a fixed request) are memoised. Small on
+ * purpose: a large run's values are mostly unique, so a big memo only holds garbage (it showed as heap
+ * growth per case); a thousand short entries is under 200 KiB and still catches the repeats.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 1_000;
+const MEMO_MAX_LENGTH = 64;
+
+/**
  * RFC 3986 percent-encoding as the signature algorithms require: only `A-Z a-z 0-9 - _ . ~` stay.
  * Never throws: a lone surrogate (which `encodeURIComponent` rejects) is encoded as the UTF-8 of
  * U+FFFD, which is what Node writes on the wire for such a string anyway.
  */
-/** Parameter names and many values repeat across requests; a bounded memo avoids re-encoding them. */
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 20_000;
-const MEMO_MAX_LENGTH = 256;
-
 export function percentEncode(value: string): string {
   // Most names and values (ids, dates, region names) need no escaping: skip the work.
   if (UNRESERVED_ONLY.test(value)) return value;
@@ -53,29 +57,107 @@ function encodeBytes(bytes: Uint8Array): string {
   return out;
 }
 
+/** One parameter once percent-encoded: the unit both the canonical form and the wire form are built from. */
+export interface EncodedPair {
+  name: string;
+  value: string;
+}
+
+export function encodePairs(params: WireParams): EncodedPair[] {
+  const out: EncodedPair[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const pair = params[i] as WireParams[number];
+    out[i] = { name: percentEncode(pair[0]), value: percentEncode(pair[1]) };
+  }
+  return out;
+}
+
+const byNameThenValue = (a: EncodedPair, b: EncodedPair): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+
+/** `name=value&...` of already encoded pairs, sorted as the canonical form wants (`encoded` is not changed). */
+export function canonicalOfEncoded(encoded: readonly EncodedPair[]): string {
+  const sorted = encoded.slice().sort(byNameThenValue);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const pair = sorted[i] as EncodedPair;
+    out += i === 0 ? `${pair.name}=${pair.value}` : `&${pair.name}=${pair.value}`;
+  }
+  return out;
+}
+
 /**
  * Sorted, strictly encoded `name=value&...`. Sorted by encoded name, then encoded value, so that
  * duplicated names (wire-level cases) sign the same whatever order they travel in.
  */
 export function canonicalQueryString(params: WireParams): string {
-  const encoded = params.map(([name, value]) => [percentEncode(name), percentEncode(value)] as const);
-  encoded.sort(([an, av], [bn, bv]) => compare(an, bn) || compare(av, bv));
-  let out = '';
-  for (const [name, value] of encoded) out += out === '' ? `${name}=${value}` : `&${name}=${value}`;
-  return out;
+  return canonicalOfEncoded(encodePairs(params));
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const escapePercent = (encoded: string): string =>
+  encoded.includes('%') ? encoded.replaceAll('%', '%25') : encoded;
+
+/**
+ * percentEncode of the canonical query, built directly: its names and values are already RFC
+ * 3986-encoded, so percentEncode only turns their `%` into `%25` and the `=` and `&` joining them into
+ * `%3D` and `%26`. Same text as percentEncode(canonicalQueryString(...)), without re-encoding it.
+ */
+function encodedCanonicalOf(encoded: readonly EncodedPair[]): string {
+  const sorted = encoded.slice().sort(byNameThenValue);
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const pair = sorted[i] as EncodedPair;
+    const text = `${escapePercent(pair.name)}%3D${escapePercent(pair.value)}`;
+    out += i === 0 ? text : `%26${text}`;
+  }
+  return out;
+}
 
 /** `METHOD&%2F&percentEncode(canonicalQuery)`, over every parameter except `Signature`. */
 export function rpcStringToSign(method: string, params: WireParams): string {
   const signed = params.filter(([name]) => name !== 'Signature');
-  return `${method}&${percentEncode('/')}&${percentEncode(canonicalQueryString(signed))}`;
+  return stringToSignOfEncoded(method, encodePairs(signed));
+}
+
+const stringToSignOfEncoded = (method: string, encoded: readonly EncodedPair[]): string =>
+  `${method}&%2F&${encodedCanonicalOf(encoded)}`;
+
+/** rpcSignature over parameters already encoded (a `Signature` among them is left out, as there). */
+export function rpcSignatureOfEncoded(
+  secret: string,
+  method: string,
+  encoded: readonly EncodedPair[],
+): string {
+  const signed = encoded.some((p) => p.name === 'Signature')
+    ? encoded.filter((p) => p.name !== 'Signature')
+    : encoded;
+  return createHmac('sha1', hmacKey(`${secret}&`))
+    .update(stringToSignOfEncoded(method, signed), 'utf8')
+    .digest('base64');
+}
+
+/**
+ * HMAC keys prepared once per secret: node otherwise turns the string into a key on every call.
+ * Bounded, since a run uses a handful of accounts (and a tamper a few wrong secrets).
+ */
+const hmacKeys = new Map<string, KeyObject>();
+const HMAC_KEY_LIMIT = 256;
+
+export function hmacKey(secret: string): KeyObject {
+  let key = hmacKeys.get(secret);
+  if (key === undefined) {
+    if (hmacKeys.size >= HMAC_KEY_LIMIT) hmacKeys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    hmacKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** Base64(HMAC-SHA1(secret + "&", StringToSign)): SignatureVersion 1.0. */
 export function rpcSignature(secret: string, method: string, params: WireParams): string {
-  return createHmac('sha1', `${secret}&`).update(rpcStringToSign(method, params), 'utf8').digest('base64');
+  return createHmac('sha1', hmacKey(`${secret}&`))
+    .update(rpcStringToSign(method, params), 'utf8')
+    .digest('base64');
 }
 
 /**
