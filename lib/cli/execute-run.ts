@@ -12,8 +12,11 @@ import type { PreparedRun } from './prepare.js';
 import { openGroups } from './sweeper.js';
 import { runSuites } from './vitest-run.js';
 
-/** Long enough for concurrent same-token requests to overlap (IdempotentProcessing is observable). */
-const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 150;
+/**
+ * Long enough for concurrent same-token requests to overlap (IdempotentProcessing is observable), short
+ * enough that creates holding their disks do not leave the run waiting.
+ */
+const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 30;
 
 export interface ExecutedRun {
   outcome?: ReporterOutcome;
@@ -75,6 +78,8 @@ export async function executeRun(prepared: PreparedRun, io: Io, startedAt: numbe
         reporter: {
           version: packageVersion(prepared.root),
           startupMs: Math.round(performance.now() - startedAt),
+          // From the process's start: Node's own start-up and loading the CLI are start-up too.
+          startedAtMs: performance.timeOrigin,
           fallbackRun: fallbackRun(prepared, suiteOptions),
           loadCatalogue: () => prepared.catalogue,
           finalize: sweepNow,

@@ -32,7 +32,9 @@ export function resolveRunSettings(cli: CliFlags, config: ConfigFile | undefined
     seed: optional(pick('seed'), integerIn(0, 2 ** 31 - 1)) ?? RUN_DEFAULTS.seed,
     runs: optional(pick('runs'), integerIn(1, 1_000_000)) ?? RUN_DEFAULTS.runs,
     reportDir: optional(pick('reportDir'), path) ?? resolve(cwd, RUN_DEFAULTS.reportDir),
-    concurrency: optional(pick('concurrency'), integerIn(1, 1024)) ?? RUN_DEFAULTS.concurrency,
+    concurrency:
+      optional(pick('concurrency'), integerIn(1, 1024)) ??
+      (external ? RUN_DEFAULTS.concurrency : RUN_DEFAULTS.embeddedConcurrency),
     timeoutMs: optional(pick('timeout'), integerIn(1, 3_600_000)) ?? RUN_DEFAULTS.timeoutMs,
     maxTransportFailures:
       optional(pick('maxTransportFailures'), integerIn(1, 1_000_000)) ?? RUN_DEFAULTS.maxTransportFailures,

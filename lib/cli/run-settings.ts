@@ -35,7 +35,10 @@ export const RUN_DEFAULTS = {
   seed: 1,
   runs: 3,
   reportDir: 'reports',
+  /** With --target: a real endpoint, or someone else's emulator. */
   concurrency: 8,
+  /** The embedded emulator, in this process: more cases in flight keep it busy. */
+  embeddedConcurrency: 16,
   timeoutMs: 10_000,
   maxTransportFailures: 5,
   external: { rate: 20, maxCreates: 100 },

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import type { InlineConfig, Reporter, TestSpecification, Vitest } from 'vitest/node';
+import { join, resolve } from 'node:path';
+import type { InlineConfig, Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { ToolError } from '../errors.js';
 import {
   ConformanceReporter,
@@ -36,7 +36,8 @@ export interface SuitesRun {
  * session (client, RequestId memory, create budget).
  */
 export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undefined> {
-  const { BaseSequencer, createVitest } = await import('vitest/node');
+  const { BaseSequencer, createVitest, JUnitReporter } = await import('vitest/node');
+  const { default: AllureVitestReporter } = await import('allure-vitest/reporter');
   // Families run in catalogue order: the cross-cutting rules of `state` and `valid` see every case.
   class FamilyOrder extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -48,22 +49,31 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
   let outcome: ReporterOutcome | undefined;
   const sharded = run.shard !== undefined;
   const progress = new ProgressReporter();
+  const writing: Array<Promise<unknown>> = [];
   const conformance = new ConformanceReporter({
     ...run.reporter,
     ...(!sharded && { reportDir: run.reportDir }),
+    // vitest calls every reporter's onTestRunEnd in turn, without waiting: the writers below have all
+    // started (and Allure, synchronous, finished) once this first reporter's call yields.
+    othersWritten: async () => {
+      await Promise.resolve();
+      await Promise.allSettled(writing);
+    },
     onReport: (result) => {
       outcome = result;
     },
   });
+  const [first, second] = vitestOutputs(resolve(run.reportDir), run.shard);
   // A merge replays finished results: live progress would only repeat them.
+  // First, so that it marks the end of the tests before the other reporters write.
   const reporters: Array<Reporter | [name: string, options: object]> =
-    run.mergeFrom === undefined ? [progress, conformance] : [conformance];
-  const [first, second] = vitestOutputs(run.reportDir, run.shard);
+    run.mergeFrom === undefined ? [conformance, progress] : [conformance];
   if (sharded) {
     reporters.push(['blob', { outputFile: first }]);
   } else {
-    reporters.push(['junit', { outputFile: first, suiteName: 'ecs-conformance' }]);
-    reporters.push(['allure-vitest/reporter', { resultsDir: second }]);
+    const { TrackedJUnit, RootedAllure } = trackedWriters(JUnitReporter, AllureVitestReporter);
+    reporters.push(new TrackedJUnit({ outputFile: first, suiteName: 'ecs-conformance' }, writing));
+    reporters.push(new RootedAllure({ resultsDir: second }, run.root, writing));
   }
   const engine = compiledEngine(run.root);
   const options: InlineConfig & { config: false; mergeReports?: string; shard?: string } = {
@@ -112,6 +122,56 @@ export function vitestOutputs(reportDir: string, shard?: { index: number; count:
   return shard
     ? [join(reportDir, BLOB_DIR, `blob-${shard.index}-${shard.count}.json`)]
     : [join(reportDir, 'junit.xml'), join(reportDir, 'allure-results')];
+}
+
+type JUnitClass = typeof import('vitest/node').JUnitReporter;
+type AllureClass = typeof import('allure-vitest/reporter').default;
+
+/** vitest's and Allure's writers, loaded with vitest (not when the CLI starts), tracked and rooted. */
+function trackedWriters(JUnitReporter: JUnitClass, AllureVitestReporter: AllureClass) {
+  /** JUnit whose writing the conformance reporter waits for (and counts as reporting time). */
+  class TrackedJUnit extends JUnitReporter {
+    constructor(
+      options: ConstructorParameters<JUnitClass>[0],
+      private readonly writing: Array<Promise<unknown>>,
+    ) {
+      super(options);
+    }
+
+    override onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
+      const written = super.onTestRunEnd(modules);
+      this.writing.push(written);
+      return written;
+    }
+  }
+
+  /**
+   * allure-vitest names results (`fullName`, hence `historyId`) after the package.json found from the
+   * working directory: run from the package root, they are `ecs-conformance:suites/<family>.test.ts#…`
+   * wherever the CLI runs, so that Allure history follows a test across folders and machines.
+   */
+  class RootedAllure extends AllureVitestReporter {
+    constructor(
+      config: ConstructorParameters<AllureClass>[0],
+      private readonly root: string,
+      private readonly writing: Array<Promise<unknown>>,
+    ) {
+      super(config);
+    }
+
+    override onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+      const cwd = process.cwd();
+      // Synchronous throughout (results are written before it returns): nothing else sees the change.
+      process.chdir(this.root);
+      try {
+        super.onTestRunEnd(modules);
+      } finally {
+        process.chdir(cwd);
+        this.writing.push(Promise.resolve());
+      }
+    }
+  }
+  return { TrackedJUnit, RootedAllure };
 }
 
 function asToolError(error: unknown): unknown {

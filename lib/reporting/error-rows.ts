@@ -58,7 +58,10 @@ function answeredWithAlternative(row: ErrorRow, passed: RuleResult[]): string | 
     codeMatch: row.code.includes('%') ? 'prefix' : 'exact',
   };
   if (rowPair.codeMatch === 'prefix') rowPair.code = row.code.slice(0, row.code.indexOf('%'));
-  const observed = passed.flatMap((rule) => rule.samples.map((sample) => sample.actual));
+  // Only the rule's own cases: a cross-cutting or multi-fault case of another rule says nothing of this row.
+  const observed = passed.flatMap((rule) =>
+    rule.samples.filter((sample) => sample.id.startsWith(`${rule.id}/`)).map((sample) => sample.actual),
+  );
   const withCode = observed.filter((actual) => actual.code !== undefined);
   if (withCode.length === 0 || withCode.some((a) => pairMatches(rowPair, a.code, a.status))) return undefined;
   const first = withCode[0];

@@ -4,6 +4,8 @@ import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason 
 import type { TransportVariant } from '../cases.js';
 import type { Finding } from '../checks/finding.js';
 import type { CaseRecord, RuleResult, RunReport, Verdict } from '../runner/result.js';
+import { verdictOf } from '../runner/rule-result.js';
+import { mergeTallies, type TallyData } from '../runner/tally.js';
 import type { Catalogue, Family, Rule } from '../spec/catalogue.js';
 import { sortedRules } from './format.js';
 import { appendGithubStepSummary } from './github-summary.js';
@@ -72,6 +74,11 @@ export interface FamilyOutcome {
   leftBehind: string[];
   /** The run could not go on (target unreachable, interrupted, too many transport failures). */
   abort?: { code: string; message: string };
+  /**
+   * This file's share of the cross-cutting rules (checked on the responses of every family): what its
+   * cases, property included, left in their tallies. The report adds up the shares of all files.
+   */
+  crossCutting?: Record<string, TallyData>;
 }
 
 /** Stored in the meta of each family's property test. */
@@ -108,6 +115,14 @@ export interface ReporterOutcome {
 
 export interface ConformanceReporterOptions {
   version: string;
+  /**
+   * When the CLI started (ms since the epoch): the timings then split the run's wall time into start-up
+   * (until generation starts), generation, execution (until the last test, plus the final sweep) and
+   * reporting (every report, JUnit and Allure included). Absent (a merge): the suites' own sums.
+   */
+  startedAtMs?: number;
+  /** Called once the tests are over: resolves when the other report writers (JUnit, Allure) are done. */
+  othersWritten?: () => Promise<unknown>;
   /** Where conformance.json and summary.md go; absent: assemble only (a shard writes blob results). */
   reportDir?: string;
   startupMs?: number;
@@ -144,9 +159,11 @@ export class ConformanceReporter implements Reporter {
     unhandledErrors: ReadonlyArray<SerializedError>,
     reason: TestRunEndReason,
   ): Promise<void> {
-    // Clean-up first (it is not reporting time), so that the report lists what is really left behind.
+    const testsEnded = Date.now();
+    // Clean-up first (it is execution, not reporting), so that the report lists what is really left behind.
     const swept = this.options.finalize ? await this.options.finalize() : [];
-    const reportingStart = performance.now();
+    const sweepMs = Date.now() - testsEnded;
+    await this.options.othersWritten?.();
     const families = modules.flatMap((m) =>
       m.meta().ecsFamily ? [m.meta().ecsFamily as FamilyOutcome] : [],
     );
@@ -154,7 +171,12 @@ export class ConformanceReporter implements Reporter {
     const catalogue = await this.options.loadCatalogue(run);
     const problems = [...unhandledErrors.map((e) => `unhandled error: ${e.message}`)];
     const results = new Map<string, RuleResult>();
-    for (const module of modules) collectModule(module, results, problems);
+    const properties = modules.flatMap((module) => collectModule(module, results, problems));
+    addCrossCutting(results, families);
+    for (const property of properties) {
+      if (property.error) problems.push(`${property.family} property: ${property.error}`);
+      if (property.failure) mergePropertyFailure(results, property.failure);
+    }
     for (const family of families) {
       for (const id of family.rules) if (!results.has(id)) addInconclusive(results, catalogue, id, family);
     }
@@ -165,7 +187,10 @@ export class ConformanceReporter implements Reporter {
       startupMs: this.options.startupMs ?? 0,
       leftBehind: [...new Set(leftBehind)].sort(),
     });
-    report.timings.reportingMs = Math.round(performance.now() - reportingStart);
+    const wall = this.options.startedAtMs !== undefined && families.length > 0;
+    if (wall) wallTimings(report, this.options.startedAtMs as number, testsEnded, sweepMs);
+    // Up to writing the files below (a second write to record their own time would cost as much again).
+    report.timings.reportingMs = Math.max(0, Math.round(Date.now() - testsEnded - (wall ? sweepMs : 0)));
     let files: string[] = [];
     let written = report;
     if (this.options.reportDir !== undefined) {
@@ -176,11 +201,58 @@ export class ConformanceReporter implements Reporter {
   }
 }
 
+/**
+ * The phases as parts of the wall time: start-up until the session started generating, generation,
+ * execution from the session's start to the last test (the final sweep included), and the rest.
+ */
+function wallTimings(report: RunReport, startedAtMs: number, testsEnded: number, sweepMs: number): void {
+  const sessionOpened = Date.parse(report.startedAt);
+  if (Number.isNaN(sessionOpened)) return;
+  const generation = report.timings.generationMs;
+  report.timings.startupMs = Math.max(0, Math.round(sessionOpened - generation - startedAtMs));
+  report.timings.executionMs = Math.max(0, Math.round(testsEnded - sessionOpened + sweepMs));
+}
+
+/**
+ * Cross-cutting rules are checked on every family's responses: their result is the sum of every file's
+ * share (see FamilyOutcome.crossCutting), so that shards merged report what one unsharded run does.
+ */
+function addCrossCutting(results: Map<string, RuleResult>, families: FamilyOutcome[]): void {
+  const ordered = [...families].sort((a, b) => a.family.localeCompare(b.family));
+  const ids = new Set(ordered.flatMap((f) => Object.keys(f.crossCutting ?? {})));
+  for (const id of [...ids].sort()) {
+    const reported = results.get(id);
+    if (reported === undefined) continue;
+    const tally = mergeTallies(
+      id,
+      ordered.flatMap((f) => (f.crossCutting?.[id] ? [f.crossCutting[id]] : [])),
+    );
+    const notCovered = reported.verdict === 'not-covered' ? reported.reason : undefined;
+    let { verdict, reason } = verdictOf(tally, notCovered);
+    // A rule the run could not finish stays inconclusive, whatever the other files saw.
+    if (reported.verdict === 'inconclusive' && verdict !== 'failed') ({ verdict, reason } = reported);
+    const { reason: _old, ...header } = reported;
+    results.set(id, {
+      ...header,
+      verdict,
+      ...(reason !== undefined && { reason }),
+      casesRun: tally.casesRun,
+      casesFailed: tally.casesFailed,
+      findings: [...tally.findings],
+      samples: [...tally.failing, ...(tally.passing ? [tally.passing] : [])],
+    });
+  }
+}
+
 function earliestRun(families: FamilyOutcome[]): RunInfo | undefined {
   return [...families].sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt))[0]?.run;
 }
 
-function collectModule(module: TestModule, results: Map<string, RuleResult>, problems: string[]): void {
+function collectModule(
+  module: TestModule,
+  results: Map<string, RuleResult>,
+  problems: string[],
+): PropertyOutcome[] {
   for (const error of module.errors()) problems.push(`${module.relativeModuleId}: ${error.message}`);
   const properties: PropertyOutcome[] = [];
   for (const test of module.children.allTests()) {
@@ -189,10 +261,7 @@ function collectModule(module: TestModule, results: Map<string, RuleResult>, pro
     else if (meta.ecsProperty) properties.push(meta.ecsProperty);
     else if (test.result().state === 'failed') problems.push(`${test.fullName}: ${firstError(test)}`);
   }
-  for (const property of properties) {
-    if (property.error) problems.push(`${property.family} property: ${property.error}`);
-    if (property.failure) mergePropertyFailure(results, property.failure);
-  }
+  return properties;
 }
 
 const firstError = (test: TestCase): string => test.result().errors?.[0]?.message ?? 'failed';

@@ -2,7 +2,8 @@ import type { Rule } from '../spec/catalogue.js';
 import type { RuleResult, Verdict } from './result.js';
 import type { RuleTally } from './tally.js';
 
-function verdictOf(
+/** A rule's verdict (and why) from its tally; `notCovered` explains a rule no case bore on. */
+export function verdictOf(
   tally: RuleTally | undefined,
   notCovered: string | undefined,
 ): { verdict: Verdict; reason?: string } {

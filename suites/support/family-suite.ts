@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CROSS_CUTTING_RULES } from '../../lib/checks/index.js';
 import { ToolError } from '../../lib/errors.js';
 import { applyAllure } from '../../lib/reporting/index.js';
 import type { FamilyOutcome } from '../../lib/reporting/vitest-reporter.js';
 import { type RuleResult, runRules } from '../../lib/runner/index.js';
+import { watchTallies } from '../../lib/runner/record.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
 import { ruleFailureMessage } from './messages.js';
@@ -29,11 +31,18 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     leftBehind: [],
   };
   const before = { requests: 0, cases: 0, executionMs: 0 };
+  // Every family's cases bear on the cross-cutting rules: this file's share goes into its meta, and the
+  // reporter adds up the shares of all files (of all shards), so a sharded run reports what one would.
+  const crossCutting = Object.values(CROSS_CUTTING_RULES).filter((id) =>
+    engine.rules.some((rule) => rule.id === id),
+  );
+  let watch: ReturnType<typeof watchTallies> | undefined;
 
   // biome-ignore lint/correctness/noEmptyPattern: vitest wants the (unused) context destructured.
   beforeAll(async ({}, file) => {
     // Set first: if anything below throws, the reporter still knows what this file was about.
     file.meta.ecsFamily = outcome;
+    watch = watchTallies(engine, crossCutting);
     Object.assign(before, {
       requests: engine.requests,
       cases: engine.casesRun,
@@ -73,6 +82,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     outcome.executionMs = engine.executionMs - before.executionMs;
     const abort = engine.abortError;
     if (abort) outcome.abort = { code: abort.code, message: abort.message };
+    if (watch) outcome.crossCutting = watch.stop();
     file.meta.ecsFamily = outcome;
   });
 }

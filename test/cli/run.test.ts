@@ -19,7 +19,9 @@ const readReport = (dir: string): RunReport =>
 describe('the whole suite against the embedded emulator', () => {
   it.each([[1], [2]])('is conformant with zero findings (seed %i)', async (seed) => {
     const cwd = freshDir();
+    const started = Date.now();
     const result = await runCli(['run', '--seed', String(seed), '--runs', '1'], { cwd });
+    const wallMs = Date.now() - started;
     expect(result.stderr).not.toMatch(/^error:/m);
     expect(result.code).toBe(0);
     const report = readReport(join(cwd, 'reports'));
@@ -36,6 +38,19 @@ describe('the whole suite against the embedded emulator', () => {
     expect(readdirSync(join(cwd, 'reports', 'allure-results')).some((f) => f.endsWith('-result.json'))).toBe(
       true,
     );
+    // The four phases split the run's wall time: none is left out (vitest's start-up, JUnit, Allure).
+    const t = report.timings;
+    const phases = t.startupMs + t.generationMs + t.executionMs + t.reportingMs;
+    expect(phases, JSON.stringify(t)).toBeLessThanOrEqual(wallMs);
+    expect(phases, `${JSON.stringify(t)} of ${wallMs} ms`).toBeGreaterThan(wallMs * 0.75);
+    // Allure names (hence history ids) do not depend on the folder the CLI runs from.
+    const allure = readdirSync(join(cwd, 'reports', 'allure-results')).filter((f) =>
+      f.endsWith('-result.json'),
+    );
+    for (const file of allure.slice(0, 5)) {
+      const { fullName } = JSON.parse(readFileSync(join(cwd, 'reports', 'allure-results', file), 'utf8'));
+      expect(fullName).toMatch(/^ecs-conformance:suites\/[a-z-]+\.test\.ts#/);
+    }
   });
 });
 

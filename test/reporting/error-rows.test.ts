@@ -51,6 +51,21 @@ describe('errorRowCoverage', () => {
     expect(rows[5]?.reason).toBeUndefined();
   });
 
+  it("reads the row's observed code only from the rule's own samples, not another rule's case", () => {
+    const rules = structuredClone(fixture('run-pass').rules);
+    const rule = rules.find((r) => r.id === 'disk.ever-used');
+    const own = rule?.samples[0];
+    expect(own?.id.startsWith('disk.ever-used/')).toBe(true);
+    if (rule === undefined || own === undefined) return;
+    // The passing sample of a multi-fault case of another rule, refused for another of its faults.
+    rule.samples = [
+      { ...own, id: 'tag.max-count/multi/0', actual: { status: 403, code: 'QuotaExceed.Tags' } },
+    ];
+    const row = errorRowCoverage(catalogue(), [rule]).find((r) => r.row === 1);
+    expect(row?.coverage).toBe('verified');
+    expect(row?.reason).toBeUndefined();
+  });
+
   it('lets a failing mapped rule outweigh a passing one', () => {
     const rules = fixture('run-fail').rules;
     const rows = errorRowCoverage(

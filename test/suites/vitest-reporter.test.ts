@@ -11,7 +11,8 @@ import {
   type ReporterOutcome,
   type RunInfo,
 } from '../../lib/reporting/vitest-reporter.js';
-import type { RuleResult } from '../../lib/runner/result.js';
+import type { CaseRecord, RuleResult } from '../../lib/runner/result.js';
+import { RuleTally, type TallyData } from '../../lib/runner/tally.js';
 import type { Rule } from '../../lib/spec/catalogue.js';
 import { loadCatalogue } from '../../lib/spec/load.js';
 
@@ -157,6 +158,64 @@ describe('the conformance reporter', () => {
     expect(outcome.problems).toEqual([]);
     expect(outcome.files).toContain(join(reportDir, 'summary.md'));
     expect(readFileSync(join(reportDir, 'step-summary.md'), 'utf8')).toContain('name.min-length');
+  });
+
+  it('adds up the shares of the cross-cutting rules that every suite file (every shard) recorded', async () => {
+    const id = 'valid.error-body';
+    const sample = (caseId: string, findings: Finding[]): CaseRecord => ({
+      id: caseId,
+      kind: 'invalid',
+      description: caseId,
+      transport: run.transports[0] as CaseRecord['transport'],
+      expected: rule(id).expected,
+      actual: { status: 400, code: 'InvalidParameter' },
+      findings,
+      request: { method: 'POST', url: 'http://127.0.0.1:1/', headers: {}, body: '' },
+      reproduce: { command: 'ecs-conformance replay', curl: 'curl' },
+    });
+    const share = (cases: string[], failing: string[]): TallyData => {
+      const tally = new RuleTally();
+      for (const caseId of cases) {
+        tally.casesRun += 1;
+        if (failing.includes(caseId)) {
+          tally.casesFailed += 1;
+          tally.addFindings(id, [finding(id, caseId)]);
+          tally.addFailing(id, [sample(caseId, [finding(id, caseId)])]);
+        } else if (tally.wantsPassingSample(id, caseId)) tally.passing = sample(caseId, []);
+      }
+      return tally.toData();
+    };
+    const shape = fakeModule(
+      {
+        ecsFamily: family({
+          crossCutting: { [id]: share(['name.min-length/a/0', 'name.min-length/a/1'], []) },
+        }),
+      },
+      [],
+    );
+    const valid = fakeModule(
+      {
+        ecsFamily: family({
+          family: 'valid',
+          rules: [id],
+          crossCutting: { [id]: share(['valid.error-body/a/0', 'disk.exists/a/0'], ['disk.exists/a/0']) },
+        }),
+      },
+      // What the valid file saw itself when its test ran: its own cases only.
+      [{ meta: { ecsRule: result(id, 'failed', { casesRun: 2, casesFailed: 1 }) }, state: 'failed' }],
+    );
+    for (const order of [
+      [shape, valid],
+      [valid, shape],
+    ]) {
+      const reported = (await report(order)).outcome.report.rules.find((r) => r.id === id);
+      expect(reported).toMatchObject({ verdict: 'failed', casesRun: 4, casesFailed: 1 });
+      expect(reported?.findings.map((f) => f.caseId)).toEqual(['disk.exists/a/0']);
+      expect(reported?.samples.map((sample) => sample.id)).toEqual([
+        'disk.exists/a/0',
+        'valid.error-body/a/0',
+      ]);
+    }
   });
 
   it("turns a property's shrunk counterexample into a failure of the rules its findings name", async () => {
