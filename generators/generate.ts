@@ -1,14 +1,13 @@
 import type { Case, CaseRequest } from '../lib/cases.js';
 import type { Rule } from '../lib/spec/catalogue.js';
-import { buildContext, type GenContext } from './context.js';
+import type { GenContext } from './context.js';
 import { type Draft, toCaseRequest } from './draft.js';
 import { mayCreate } from './expected.js';
 import type { ParamFault } from './faults/param.js';
-import { type GenerateOptions, resolveOptions } from './options.js';
 import { multiFaultArbitrary } from './rules/multi-fault.js';
-import { isNotReachable, type NotReachable, notReachable, type RulePlan } from './rules/plan.js';
+import { type NotReachable, notReachable, type RulePlan } from './rules/plan.js';
 import { PARAM_FAULTS, PLANNERS } from './rules/registry.js';
-import { deriveSeed, sampleSeeded } from './seed.js';
+import { deriveSeed, sampleSeeded, streamSeeded } from './seed.js';
 import { pickTransport } from './transports.js';
 import { resourcesMeeting } from './world/select-cache.js';
 
@@ -25,34 +24,6 @@ export interface GeneratedCases {
   gaps: NotCovered[];
 }
 
-/**
- * Every case for the selected rules of the catalogue, deterministic for a seed: fixed cases first
- * (boundaries, fixed faults), then `runs` random ones, then one multi-fault case per fault rule.
- */
-export function generateCases(options: GenerateOptions): GeneratedCases {
-  const resolved = resolveOptions(options);
-  const ctx = buildContext(options.catalogue, options.profile, options.world, resolved);
-  const out: GeneratedCases = { cases: [], notCovered: [], gaps: [] };
-  const secondFaults = partners(ctx);
-  for (const rule of options.catalogue.rules) {
-    if (resolved.only !== undefined && !resolved.only.has(rule.id) && !resolved.only.has(rule.family))
-      continue;
-    const plan = planRule(ctx, rule);
-    if (isNotReachable(plan)) {
-      out.notCovered.push({ rule: rule.id, reason: plan.notCovered });
-      continue;
-    }
-    const drafts = draftsOf(ctx, rule.id, plan, secondFaults);
-    if (drafts.length === 0) {
-      out.notCovered.push({ rule: rule.id, reason: 'no case could be built in this world' });
-      continue;
-    }
-    out.cases.push(...finalise(ctx, rule.id, drafts));
-    for (const gap of plan.gaps ?? []) out.gaps.push({ rule: rule.id, reason: gap });
-  }
-  return out;
-}
-
 export function planRule(ctx: GenContext, rule: Rule): RulePlan | NotReachable {
   const planner = PLANNERS[rule.id];
   if (planner === undefined) return notReachable(`the generators have no way to exercise ${rule.id}`);
@@ -62,23 +33,46 @@ export function planRule(ctx: GenContext, rule: Rule): RulePlan | NotReachable {
   return planner(ctx, rule.id);
 }
 
-function draftsOf(
+/** The rule's drafts in case order, drawn as they are taken (random ones a chunk at a time). */
+export function* draftsOf(
   ctx: GenContext,
   rule: string,
   plan: RulePlan,
   secondFaults: readonly ParamFault[],
-): Draft[] {
+): Generator<Draft> {
+  yield* plan.fixed;
   const { seed } = ctx.options;
-  // A rule whose cases must succeed (or replay a create) has no second fault and fewer random draws.
+  const random = plan.random;
+  if (random !== undefined)
+    yield* streamSeeded(random, deriveSeed(seed, rule, 'random'), randomRuns(ctx, rule));
+  const multi = multiFaultOf(ctx, rule, plan, secondFaults);
+  if (multi !== undefined) yield* sampleSeeded(multi, deriveSeed(seed, rule, 'multi-fault'), 1);
+}
+
+/** How many drafts `draftsOf` yields, without drawing one. */
+export function draftCount(
+  ctx: GenContext,
+  rule: string,
+  plan: RulePlan,
+  secondFaults: readonly ParamFault[],
+): number {
+  const random = plan.random === undefined ? 0 : randomRuns(ctx, rule);
+  const multi = multiFaultOf(ctx, rule, plan, secondFaults) === undefined ? 0 : 1;
+  return plan.fixed.length + random + multi;
+}
+
+/** A rule whose cases must succeed (or replay a create) gets no second fault. */
+function multiFaultOf(ctx: GenContext, rule: string, plan: RulePlan, secondFaults: readonly ParamFault[]) {
   const faulty = !mayCreate(ctx.expected(rule));
-  const creating = !faulty || ctx.rule(rule).family === 'idempotency';
-  const runs = creating ? ctx.options.creatingRuns : ctx.options.runs;
-  const random =
-    plan.random === undefined ? [] : sampleSeeded(plan.random, deriveSeed(seed, rule, 'random'), runs);
-  const multi =
-    plan.shapes === undefined || !faulty ? undefined : multiFaultArbitrary(ctx, plan.shapes, secondFaults);
-  const multiFault = multi === undefined ? [] : sampleSeeded(multi, deriveSeed(seed, rule, 'multi-fault'), 1);
-  return [...plan.fixed, ...random, ...multiFault];
+  return plan.shapes === undefined || !faulty
+    ? undefined
+    : multiFaultArbitrary(ctx, plan.shapes, secondFaults);
+}
+
+/** A rule whose cases must succeed (or replay a create) has no second fault and fewer random draws. */
+function randomRuns(ctx: GenContext, rule: string): number {
+  const creating = mayCreate(ctx.expected(rule)) || ctx.rule(rule).family === 'idempotency';
+  return creating ? ctx.options.creatingRuns : ctx.options.runs;
 }
 
 export const partners = (ctx: GenContext): ParamFault[] =>
@@ -86,9 +80,14 @@ export const partners = (ctx: GenContext): ParamFault[] =>
 
 /** Ids `${rule}/${kind}/${index}` and transports, spread per rule from an offset fixed by the rule id. */
 export function finalise(ctx: GenContext, rule: string, drafts: readonly Draft[]): Case[] {
+  return [...finaliseEach(ctx, rule, drafts)];
+}
+
+/** `finalise`, one case at a time as drafts are taken. */
+export function* finaliseEach(ctx: GenContext, rule: string, drafts: Iterable<Draft>): Generator<Case> {
   const counters = new Map<string, number>();
   let next = (deriveSeed(0, rule, 'transport') >>> 0) % ctx.options.transports.length;
-  return drafts.map((draft) => {
+  for (const draft of drafts) {
     const index = counters.get(draft.kind) ?? 0;
     counters.set(draft.kind, index + 1);
     const picked = pickTransport(ctx.options.transports, next, draft.wish);
@@ -108,6 +107,6 @@ export function finalise(ctx: GenContext, rule: string, drafts: readonly Draft[]
       item.prelude = draft.prelude.map((p): CaseRequest => toCaseRequest(p, picked.transport));
     }
     if (draft.concurrent === true) item.concurrent = true;
-    return item;
-  });
+    yield item;
+  }
 }

@@ -4,6 +4,7 @@
  */
 export { type CaseContext, caseArbitrary, caseContext, familyArbitrary } from './arbitraries.js';
 export type { GenContext } from './context.js';
-export { type GeneratedCases, generateCases, type NotCovered } from './generate.js';
+export type { GeneratedCases, NotCovered } from './generate.js';
 export { DEFAULT_RUNS, type GenerateOptions } from './options.js';
+export { type CaseSource, caseSource, generateCases } from './source.js';
 export { ALL_TRANSPORTS, transportLabel } from './transports.js';

@@ -17,6 +17,22 @@ export function sampleSeeded<T>(arbitrary: fc.Arbitrary<T>, seed: number, count:
   return fc.sample(arbitrary, { seed, numRuns: count });
 }
 
+/** Drawn per chunk of `streamSeeded`: a window of drafts held at once, and few replays of the seed. */
+const STREAM_CHUNK = 128;
+
+/**
+ * `sampleSeeded`, drawn a chunk at a time as it is taken: the same values in the same order (fast-check's
+ * replay `path` starts the seeded stream at an index), without holding `count` of them.
+ */
+export function* streamSeeded<T>(arbitrary: fc.Arbitrary<T>, seed: number, count: number): Generator<T> {
+  for (let start = 0; start < count; start += STREAM_CHUNK) {
+    const numRuns = Math.min(STREAM_CHUNK, count - start);
+    yield* start === 0
+      ? fc.sample(arbitrary, { seed, numRuns })
+      : fc.sample(arbitrary, { seed, numRuns, path: String(start) });
+  }
+}
+
 /** A deterministic token (ClientToken, nonce) from a seed: hex, `length` characters. */
 export function seededHex(seed: number, length: number, ...parts: string[]): string {
   let out = '';

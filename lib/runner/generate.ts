@@ -12,16 +12,42 @@ export interface GenerateInput {
   only?: readonly string[];
 }
 
+/** Every case at once: simple, and held for the whole run (fine for a few, not for `--runs 10000`). */
 export interface GenerateOutput {
   cases: Case[];
   /** Rules the world cannot exercise, with the reason. */
   notCovered: Array<{ rule: string; reason: string }>;
 }
 
-export type GenerateCases = (input: GenerateInput) => GenerateOutput | Promise<GenerateOutput>;
+/**
+ * Cases rule by rule, drawn as the run takes them: the run holds a window of cases and drops each once
+ * it is judged, so memory does not grow with `runs`.
+ */
+export interface CaseStream {
+  /** Rules the world cannot exercise, with the reason: known before any case is drawn. */
+  notCovered: Array<{ rule: string; reason: string }>;
+  /** The rule's cases in case order; called once per rule and run. */
+  casesFor(rule: string): Iterable<Case>;
+}
 
-/** The generators' own entry, loaded on first use (a run given `generate` never loads it). */
+export type GenerateCases = (
+  input: GenerateInput,
+) => GenerateOutput | CaseStream | Promise<GenerateOutput | CaseStream>;
+
+/** The generators' own streaming entry, loaded on first use (a run given `generate` never loads it). */
 export const defaultGenerate: GenerateCases = async (input) => {
-  const { generateCases } = await import('../../generators/index.js');
-  return generateCases(input);
+  const { caseSource } = await import('../../generators/index.js');
+  return caseSource(input);
 };
+
+/** Either shape as a stream; an array's cases keep their order within each rule. */
+export function asCaseStream(output: GenerateOutput | CaseStream): CaseStream {
+  if ('casesFor' in output) return output;
+  const byRule = new Map<string, Case[]>();
+  for (const c of output.cases) {
+    const cases = byRule.get(c.rule);
+    if (cases === undefined) byRule.set(c.rule, [c]);
+    else cases.push(c);
+  }
+  return { notCovered: output.notCovered, casesFor: (rule) => byRule.get(rule) ?? [] };
+}

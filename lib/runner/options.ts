@@ -45,7 +45,10 @@ export interface RunOptions {
   credentials?: (accountId: string) => Credentials;
   /** World file named in replay commands. */
   worldFile?: string;
-  /** Case generation; default the generators' generateCases (a seam for tests). */
+  /**
+   * Case generation; default the generators' streaming `caseSource` (a seam for tests). A hook may
+   * return every case at once (held for the run) or a CaseStream (drawn rule by rule as they run).
+   */
   generate?: GenerateCases;
   /**
    * Sends the requests; default a client made from target, credentials, concurrency and timeoutMs.

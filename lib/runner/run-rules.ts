@@ -17,45 +17,55 @@ const mayCreate = (c: Case): boolean =>
   c.expected.kind === 'success' ||
   (c.prelude ?? []).some((req) => req.action === 'CreateSnapshotGroup');
 
+/** Cases ahead of the oldest not started that a run holds, per slot: enough to get past a busy disk. */
+const LOOK_AHEAD_PER_SLOT = 8;
+
 /**
- * Decides, in case order (so the same seed skips the same cases), which cases are sent. With `once`
- * (the session's own cases), a case the session already ran or skipped is left out.
+ * Decides, in case order (so the same seed skips the same cases), which cases are sent, as they are
+ * taken: budget and stop skips are recorded here, admitted cases go on to the scheduler.
  */
-function admit(session: Session, cases: readonly Case[], once: boolean): Case[] {
-  const admitted: Case[] = [];
+function* admit(session: Session, cases: Iterable<Case>): Generator<Case> {
   for (const c of cases) {
-    if (once) {
-      if (session.settled.has(c.id)) continue;
-      session.settled.add(c.id);
-    }
     if (session.aborted) {
       recordSkipped(session, c, 'stopped');
     } else if (mayCreate(c) && session.budget !== undefined) {
       if (session.budget > 0) {
         session.budget -= 1;
-        admitted.push(c);
+        yield c;
       } else recordSkipped(session, c, 'budget');
-    } else admitted.push(c);
+    } else yield c;
   }
-  return admitted;
+}
+
+/** The cases as they are drawn, the time spent drawing them counted as generation. */
+function* timedDraws(session: Session, cases: Iterable<Case>): Generator<Case> {
+  const iterator = cases[Symbol.iterator]();
+  for (;;) {
+    const started = performance.now();
+    const next = iterator.next();
+    session.generationMs += performance.now() - started;
+    if (next.done === true) return;
+    yield next.value;
+  }
 }
 
 /**
- * Runs cases with bounded concurrency under the create budget, and tallies them. A case that may
- * create holds its disks alone; cases expected to be refused share theirs with each other.
- * `onOutcome` sees each outcome (exchanges still unredacted).
+ * Runs cases with bounded concurrency under the create budget, and tallies them, holding only a
+ * window of them. A case that may create holds its disks alone; cases expected to be refused share
+ * theirs with each other. `onOutcome` sees each outcome (exchanges still unredacted).
  */
 async function schedule(
   session: Session,
-  cases: readonly Case[],
-  once: boolean,
+  cases: Iterable<Case>,
   onOutcome: (outcome: CaseOutcome) => void,
 ): Promise<void> {
-  const admitted = admit(session, cases, once);
   const started = performance.now();
+  const drawnBefore = session.generationMs;
+  const admitted = admit(session, cases);
   try {
     const { notStarted } = await runScheduled(admitted, {
       concurrency: session.options.concurrency,
+      lookAhead: session.options.concurrency * LOOK_AHEAD_PER_SLOT,
       locks: (c) => (mayCreate(c) ? { exclusive: c.disks, shared: [] } : { exclusive: [], shared: c.disks }),
       stopped: () => session.aborted,
       run: async (c) => {
@@ -65,8 +75,11 @@ async function schedule(
       },
     });
     for (const c of notStarted) recordSkipped(session, c, 'stopped');
+    // Stopped early: the cases not drawn yet are recorded as skipped too (admit yields none once stopped).
+    if (admitted.next().done !== true)
+      throw new ToolError('E_INTERNAL', 'a case was admitted after the run stopped');
   } finally {
-    session.executionMs += performance.now() - started;
+    session.executionMs += performance.now() - started - (session.generationMs - drawnBefore);
   }
 }
 
@@ -83,7 +96,7 @@ const redactState = (state: GroupState): GroupState => ({
  */
 export async function runCases(session: Session, cases: readonly Case[]): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = [];
-  await schedule(session, cases, false, (outcome) => {
+  await schedule(session, cases, (outcome) => {
     outcomes.push({
       ...outcome,
       ...(outcome.exchange !== undefined && { exchange: redactExchange(outcome.exchange) }),
@@ -106,8 +119,10 @@ export function resultsFor(session: Session, ruleIds: readonly string[]): RuleRe
 
 /**
  * Runs the session's cases of these rules (those not run yet) and returns their results, in the order
- * given. A rule's `rule-finished` is emitted when its last case is done; cross-cutting rules (checked
- * on every response) at the end. Never throws for target behaviour; check `session.abortError`.
+ * given. Cases are drawn rule after rule (catalogue order) as slots free up, and dropped once judged.
+ * A rule's `rule-finished` is emitted when its last case is done (at the end when one was skipped);
+ * cross-cutting rules (checked on every response) at the end. Never throws for target behaviour;
+ * check `session.abortError`.
  */
 export async function runRules(session: Session, ruleIds: readonly string[]): Promise<RuleResult[]> {
   const selected = new Set(session.rules.map((rule) => rule.id));
@@ -115,23 +130,56 @@ export async function runRules(session: Session, ruleIds: readonly string[]): Pr
   if (unknown.length > 0)
     throw new ToolError('E_USAGE', `invalid rule ids for this session: ${unknown.join(', ')}`);
   const wanted = new Set(ruleIds);
-  const cases = session.cases.filter((c) => wanted.has(c.rule));
-  const pending = new Map<string, number>();
-  for (const c of cases) if (!session.settled.has(c.id)) pending.set(c.rule, (pending.get(c.rule) ?? 0) + 1);
+  const taken = session.rules
+    .map((rule) => rule.id)
+    .filter((id) => wanted.has(id) && !session.settled.has(id));
+  for (const id of taken) session.settled.add(id);
+  const progress = new RuleProgress();
   const finished = new Set<string>();
   const finish = (id: string) => {
     finished.add(id);
     const [result] = resultsFor(session, [id]);
     if (result) session.emit({ type: 'rule-finished', result });
   };
-  await schedule(session, cases, true, (outcome) => {
+  const stream = progress.track(timedDraws(session, casesOf(session, taken)));
+  await schedule(session, stream, (outcome) => {
     const rule = outcome.case.rule;
-    const left = (pending.get(rule) ?? 1) - 1;
-    pending.set(rule, left);
-    if (left === 0 && !CROSS_CUTTING.has(rule)) finish(rule);
+    if (progress.done(rule) && !CROSS_CUTTING.has(rule)) finish(rule);
   });
   for (const id of ruleIds) if (!finished.has(id)) finish(id);
   return resultsFor(session, ruleIds);
+}
+
+function* casesOf(session: Session, ruleIds: readonly string[]): Generator<Case> {
+  for (const id of ruleIds) for (const c of session.cases.casesFor(id)) if (c.rule === id) yield c;
+}
+
+/**
+ * Per rule, cases drawn and cases judged: a rule is done when its last case is judged, which is known
+ * once the next rule's first case is drawn (or the stream ends). Counters only, never the cases.
+ */
+class RuleProgress {
+  readonly #drawn = new Map<string, number>();
+  readonly #judged = new Map<string, number>();
+  readonly #complete = new Set<string>();
+
+  *track(cases: Iterable<Case>): Generator<Case> {
+    let current: string | undefined;
+    for (const c of cases) {
+      if (c.rule !== current && current !== undefined) this.#complete.add(current);
+      current = c.rule;
+      this.#drawn.set(c.rule, (this.#drawn.get(c.rule) ?? 0) + 1);
+      yield c;
+    }
+    if (current !== undefined) this.#complete.add(current);
+  }
+
+  /** Counts a judged case of the rule; true when it was the rule's last. */
+  done(rule: string): boolean {
+    const judged = (this.#judged.get(rule) ?? 0) + 1;
+    this.#judged.set(rule, judged);
+    return this.#complete.has(rule) && judged === this.#drawn.get(rule);
+  }
 }
 
 /** Deletes whatever is left, closes the client and detaches from the signal. */

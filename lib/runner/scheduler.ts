@@ -11,19 +11,37 @@ export interface ScheduleConstraints<T> {
   run: (item: T) => Promise<void>;
   /** Checked before each start: once true, nothing more starts and in-flight items finish. */
   stopped: () => boolean;
+  /**
+   * Items taken from the iterable ahead of the oldest not started, at most: a stream is then held
+   * a window at a time. Default every item (an array is held anyway).
+   */
+  lookAhead?: number;
 }
 
 /**
  * Runs items with bounded concurrency, in order except that an item waits (without holding a slot)
  * while its locks are taken. A waiting exclusive item reserves its keys against later sharers, so a
  * create is not starved by the refusals queued behind it. Resolves when nothing is in flight.
+ * `notStarted` is what was taken from `items` and not started; the rest of an iterator stays in it.
  */
-export function runScheduled<T>(
-  items: readonly T[],
-  c: ScheduleConstraints<T>,
-): Promise<{ notStarted: T[] }> {
-  const pending: Array<T | undefined> = [...items];
+export function runScheduled<T>(items: Iterable<T>, c: ScheduleConstraints<T>): Promise<{ notStarted: T[] }> {
+  const source = items[Symbol.iterator]();
+  const lookAhead = c.lookAhead ?? Number.POSITIVE_INFINITY;
+  let exhausted = false;
+  let pending: Array<T | undefined> = [];
   let first = 0;
+  // Started items leave holes; the window is compacted once they outnumber what it holds.
+  const refill = () => {
+    if (first > 64 && first * 2 > pending.length) {
+      pending = pending.slice(first);
+      first = 0;
+    }
+    while (!exhausted && pending.length - first < lookAhead) {
+      const next = source.next();
+      if (next.done === true) exhausted = true;
+      else pending.push(next.value);
+    }
+  };
   let running = 0;
   let failure: { error: unknown } | undefined;
   const exclusive = new Set<string>();
@@ -65,6 +83,14 @@ export function runScheduled<T>(
     const dispatch = () => {
       if (!failure && !c.stopped()) {
         while (first < pending.length && pending[first] === undefined) first += 1;
+        try {
+          refill();
+        } catch (error) {
+          // A stream that throws (a generator bug) fails the run like a case that throws.
+          failure ??= { error };
+        }
+      }
+      if (!failure && !c.stopped()) {
         const reserved = new Set<string>();
         for (let index = first; index < pending.length && running < c.concurrency; index++) {
           const item = pending[index];

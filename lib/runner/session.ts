@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Case, CaseRequest, TransportVariant, WireParams } from '../cases.js';
+import type { CaseRequest, TransportVariant, WireParams } from '../cases.js';
 import {
   type Client,
   createClient,
@@ -13,7 +13,7 @@ import { ToolError } from '../errors.js';
 import type { Rule } from '../spec/catalogue.js';
 import { applyProfile } from '../spec/load.js';
 import type { RunEvent } from './events.js';
-import { defaultGenerate } from './generate.js';
+import { asCaseStream, type CaseStream, defaultGenerate } from './generate.js';
 import { GroupJournal } from './journal.js';
 import { RunFacts } from './memory.js';
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.js';
@@ -29,7 +29,10 @@ export class Session {
   readonly facts = new RunFacts();
   readonly journal: GroupJournal;
   readonly tallies = new Map<string, RuleTally>();
-  /** Cases already run or skipped: runRules never runs one twice. */
+  /**
+   * Rules whose cases runRules has taken (run or skipped): it never takes a rule's cases twice. Rule
+   * ids, not case ids: what the run keeps does not grow with the number of cases.
+   */
   readonly settled = new Set<string>();
   /** When the session opened (ms since the epoch): groups found on the target later may be the run's. */
   readonly startedAt = Date.now();
@@ -52,9 +55,11 @@ export class Session {
     readonly options: ResolvedRunOptions,
     /** The catalogue's rules (profile applied), narrowed by `only`, in catalogue order. */
     readonly rules: readonly Rule[],
-    readonly cases: readonly Case[],
+    /** The cases, drawn rule by rule as they are run and dropped once judged. */
+    readonly cases: CaseStream,
     readonly notCovered: ReadonlyMap<string, string>,
-    readonly generationMs: number,
+    /** Planning, then every draw from `cases` (which happens while cases run, not before). */
+    public generationMs: number,
   ) {
     this.journal = new GroupJournal(options.journalFile);
     this.budget = options.maxCreates;
@@ -193,22 +198,27 @@ function selectedRules(options: ResolvedRunOptions): Rule[] {
     : rules.filter((rule) => only.includes(rule.id) || only.includes(rule.family));
 }
 
-/** Validates the options, generates the cases and opens the client; sends nothing. */
+/**
+ * Validates the options, plans the cases (what is covered; no case is drawn yet with the default
+ * generator) and opens the client; sends nothing.
+ */
 export async function createSession(input: RunOptions): Promise<Session> {
   const options = resolveRunOptions(input);
   checkJournalWritable(options.journalFile);
   const rules = selectedRules(options);
   const started = performance.now();
-  const generated = await (options.generate ?? defaultGenerate)({
-    catalogue: options.catalogue,
-    profile: options.profile,
-    world: options.world,
-    seed: options.seed,
-    runs: options.runs,
-    transports: options.transports,
-    ...(options.only !== undefined && { only: options.only }),
-  });
+  const generated = asCaseStream(
+    await (options.generate ?? defaultGenerate)({
+      catalogue: options.catalogue,
+      profile: options.profile,
+      world: options.world,
+      seed: options.seed,
+      runs: options.runs,
+      transports: options.transports,
+      ...(options.only !== undefined && { only: options.only }),
+    }),
+  );
   const generationMs = performance.now() - started;
   const notCovered = new Map(generated.notCovered.map(({ rule, reason }) => [rule, reason]));
-  return new Session(options, rules, generated.cases, notCovered, generationMs);
+  return new Session(options, rules, generated, notCovered, generationMs);
 }
