@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
-import { ALL_TRANSPORTS, generateCases } from '../generators/index.js';
+import { ALL_TRANSPORTS, caseSource } from '../generators/index.js';
 import { allureMetaForRule, writeReports } from '../lib/reporting/index.js';
 import { runConformance } from '../lib/runner/index.js';
 import type { RunReport, Verdict } from '../lib/runner/result.js';
@@ -62,6 +62,8 @@ export interface EngineRunBench {
   /** Heap still reachable (after a full collection) before the run started, and mid-run. */
   heapBeforeBytes: number;
   heapMidRunBytes: number;
+  /** Reachable heap when `heapAtCases[i]` cases had finished (when asked for). */
+  heapAtCasesBytes: number[];
   /** Kernel peak RSS of this process so far (the emulator's worker thread included). */
   maxRssBytes: number;
   verdicts: Partial<Record<Verdict, number>>;
@@ -77,6 +79,8 @@ export async function benchEngineRun(options: {
   runs: number;
   only?: string[];
   seed?: number;
+  /** Case counts at which to measure the reachable heap (each costs a full collection). */
+  heapAtCases?: number[];
 }): Promise<EngineRunBench> {
   const gc = collector();
   const startupStart = performance.now();
@@ -100,6 +104,8 @@ export async function benchEngineRun(options: {
     gc();
     const heapBeforeBytes = process.memoryUsage().heapUsed;
     let heapMidRunBytes = 0;
+    let casesFinished = 0;
+    const heapAtCasesBytes: number[] = [];
     let casesGenerated = 0;
     let finishedRules = 0;
     const startedAt = new Date().toISOString();
@@ -112,13 +118,29 @@ export async function benchEngineRun(options: {
       runs: options.runs,
       transports: [...ALL_TRANSPORTS],
       ...(options.only && { only: options.only }),
+      // Streams the cases as the engine does by default, counting them as they are drawn.
       generate: (input) => {
-        const generated = generateCases(input);
-        casesGenerated = generated.cases.length;
-        return generated;
+        const source = caseSource(input);
+        return {
+          notCovered: source.notCovered,
+          *casesFor(rule: string) {
+            for (const c of source.casesFor(rule)) {
+              casesGenerated += 1;
+              yield c;
+            }
+          },
+        };
       },
-      // Mid-run (first rule done: every case is generated, most are still to run), what is reachable.
+      // Mid-run (first rule done, most cases still to be drawn and run), what is reachable.
       onEvent: (event) => {
+        if (event.type === 'case-finished') {
+          casesFinished += 1;
+          const at = options.heapAtCases?.indexOf(casesFinished) ?? -1;
+          if (at >= 0) {
+            gc();
+            heapAtCasesBytes[at] = process.memoryUsage().heapUsed;
+          }
+        }
         if (event.type !== 'rule-finished') return;
         finishedRules += 1;
         if (finishedRules !== 1) return;
@@ -143,6 +165,7 @@ export async function benchEngineRun(options: {
       casesGeneratedPerSecond: (casesGenerated / Math.max(outcome.timings.generationMs, 1)) * 1000,
       heapBeforeBytes,
       heapMidRunBytes,
+      heapAtCasesBytes,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       verdicts,
       reportBytes: statSync(join(reportDir, 'conformance.json')).size,
