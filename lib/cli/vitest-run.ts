@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { InlineConfig, Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
-import { ToolError } from '../errors.js';
 import {
   ConformanceReporter,
   type ConformanceReporterOptions,
   type ReporterOutcome,
   type SuiteRunOptions,
-} from '../reporting/vitest-reporter.js';
+} from '../../suites/support/vitest-reporter.js';
+import { ToolError } from '../errors.js';
 import { FAMILIES, type Family } from '../spec/catalogue.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { compiledEngine, quietStreams, withoutNewSignalHandlers } from './vitest-environment.js';

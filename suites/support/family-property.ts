@@ -6,12 +6,12 @@ import { deriveSeed } from '../../generators/seed.js';
 import type { Case } from '../../lib/cases.js';
 import { ToolError } from '../../lib/errors.js';
 import { formatExpected } from '../../lib/reporting/index.js';
-import type { PropertyOutcome } from '../../lib/reporting/vitest-reporter.js';
 import { runCases } from '../../lib/runner/index.js';
 import { caseRecord } from '../../lib/runner/samples.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { findingLines, sampleLines } from './messages.js';
 import { engineCall, type SuiteSession } from './session.js';
+import type { PropertyOutcome } from './vitest-reporter.js';
 
 /** Property runs stay modest: every run is a real request (and maybe a real snapshot group). */
 export const propertyRuns = (runs: number): number => Math.min(Math.max(runs, 1), 25);

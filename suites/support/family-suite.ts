@@ -2,13 +2,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CROSS_CUTTING_RULES } from '../../lib/checks/index.js';
 import { ToolError } from '../../lib/errors.js';
 import { applyAllure } from '../../lib/reporting/index.js';
-import type { FamilyOutcome } from '../../lib/reporting/vitest-reporter.js';
 import { type RuleResult, runRules } from '../../lib/runner/index.js';
 import { watchTallies } from '../../lib/runner/record.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
 import { ruleFailureMessage } from './messages.js';
 import { engineCall, suiteSession } from './session.js';
+import type { FamilyOutcome } from './vitest-reporter.js';
 
 /**
  * One suite file per family: `beforeAll` runs the family's rules through the shared engine session,

@@ -1,10 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { ToolError } from '../../lib/errors.js';
-import { idleMarker, type RunInfo, type SuiteRunOptions } from '../../lib/reporting/vitest-reporter.js';
 import { createSession, type RunEvent, type Session } from '../../lib/runner/index.js';
 import { loadSpec, type Spec } from '../../lib/spec/load.js';
 import { ProgressLine } from './progress.js';
+import { idleMarker, type RunInfo, type SuiteRunOptions } from './vitest-reporter.js';
 
 /** What every suite file shares: one engine session (client, RequestId memory, create budget). */
 export interface SuiteSession {

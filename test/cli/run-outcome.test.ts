@@ -5,8 +5,8 @@ import type { ExecutedRun } from '../../lib/cli/execute-run.js';
 import type { Io } from '../../lib/cli/io.js';
 import { ProgressReporter } from '../../lib/cli/progress-reporter.js';
 import { finishRun } from '../../lib/cli/run-outcome.js';
-import type { ReporterOutcome } from '../../lib/reporting/vitest-reporter.js';
 import type { RuleResult, RunReport } from '../../lib/runner/result.js';
+import type { ReporterOutcome } from '../../suites/support/vitest-reporter.js';
 
 const rule = (id: string, verdict: RuleResult['verdict']): RuleResult => ({
   id,

@@ -5,16 +5,16 @@ import type { TaskMeta } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import type { Finding } from '../../lib/checks/finding.js';
+import type { CaseRecord, RuleResult } from '../../lib/runner/result.js';
+import { RuleTally, type TallyData } from '../../lib/runner/tally.js';
+import type { Rule } from '../../lib/spec/catalogue.js';
+import { loadCatalogue } from '../../lib/spec/load.js';
 import {
   ConformanceReporter,
   type FamilyOutcome,
   type ReporterOutcome,
   type RunInfo,
-} from '../../lib/reporting/vitest-reporter.js';
-import type { CaseRecord, RuleResult } from '../../lib/runner/result.js';
-import { RuleTally, type TallyData } from '../../lib/runner/tally.js';
-import type { Rule } from '../../lib/spec/catalogue.js';
-import { loadCatalogue } from '../../lib/spec/load.js';
+} from '../../suites/support/vitest-reporter.js';
 
 const catalogue = loadCatalogue();
 const rule = (id: string): Rule => {

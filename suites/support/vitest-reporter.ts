@@ -1,16 +1,16 @@
 // Brings 'vitest' into the program so that the augmentation below resolves in the build too.
 import type {} from 'vitest';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
-import type { TransportVariant } from '../cases.js';
-import type { Finding } from '../checks/finding.js';
-import type { CaseRecord, RuleResult, RunReport, Verdict } from '../runner/result.js';
-import { verdictOf } from '../runner/rule-result.js';
-import { mergeTallies, type TallyData } from '../runner/tally.js';
-import type { Catalogue, Family, Rule } from '../spec/catalogue.js';
-import { sortedRules } from './format.js';
-import { appendGithubStepSummary } from './github-summary.js';
-import { renderSummaryMarkdown } from './summary-markdown.js';
-import { writeReports } from './write-reports.js';
+import type { TransportVariant } from '../../lib/cases.js';
+import type { Finding } from '../../lib/checks/finding.js';
+import { sortedRules } from '../../lib/reporting/format.js';
+import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
+import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
+import { writeReports } from '../../lib/reporting/write-reports.js';
+import type { CaseRecord, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
+import { verdictOf } from '../../lib/runner/rule-result.js';
+import { mergeTallies, type TallyData } from '../../lib/runner/tally.js';
+import type { Catalogue, Family, Rule } from '../../lib/spec/catalogue.js';
 
 /**
  * The glue between `ecs-conformance run`, the suites (running in a vitest worker) and this reporter
