@@ -49,6 +49,16 @@ export function verdictOf(
   return { verdict: 'passed' };
 }
 
+/** What a result repeats of its rule, whatever its verdict. */
+export const ruleHeader = (rule: Rule) => ({
+  id: rule.id,
+  family: rule.family,
+  title: rule.title,
+  level: rule.level,
+  source: rule.source,
+  expected: rule.expected,
+});
+
 /** A rule's result from what its cases (and the cross-cutting observations) left. */
 export function ruleResult(
   rule: Rule,
@@ -57,12 +67,7 @@ export function ruleResult(
 ): RuleResult {
   const { verdict, reason } = verdictOf(tally, notCovered);
   return {
-    id: rule.id,
-    family: rule.family,
-    title: rule.title,
-    level: rule.level,
-    source: rule.source,
-    expected: rule.expected,
+    ...ruleHeader(rule),
     verdict,
     ...(reason !== undefined && { reason }),
     casesRun: tally?.casesRun ?? 0,

@@ -4,6 +4,7 @@ import { ToolError } from '../../lib/errors.js';
 import { applyAllure } from '../../lib/reporting/index.js';
 import { type RuleResult, runRules } from '../../lib/runner/index.js';
 import { watchTallies } from '../../lib/runner/record.js';
+import { ruleHeader } from '../../lib/runner/rule-result.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
 import { ruleFailureMessage } from './messages.js';
@@ -89,12 +90,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
 
 function inconclusive(rule: Rule, why: string | undefined): RuleResult {
   return {
-    id: rule.id,
-    family: rule.family,
-    title: rule.title,
-    level: rule.level,
-    source: rule.source,
-    expected: rule.expected,
+    ...ruleHeader(rule),
     verdict: 'inconclusive',
     reason: why === undefined ? 'the family did not run' : `run stopped: ${why}`,
     casesRun: 0,

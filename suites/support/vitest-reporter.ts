@@ -8,7 +8,7 @@ import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
 import { writeReports } from '../../lib/reporting/write-reports.js';
 import type { CaseRecord, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
-import { verdictOf } from '../../lib/runner/rule-result.js';
+import { ruleHeader, verdictOf } from '../../lib/runner/rule-result.js';
 import { mergeTallies, type TallyData } from '../../lib/runner/tally.js';
 import type { Catalogue, Family, Rule } from '../../lib/spec/catalogue.js';
 
@@ -300,15 +300,6 @@ function addInconclusive(
     samples: [],
   });
 }
-
-const ruleHeader = (rule: Rule) => ({
-  id: rule.id,
-  family: rule.family,
-  title: rule.title,
-  level: rule.level,
-  source: rule.source,
-  expected: rule.expected,
-});
 
 function assemble(
   run: RunInfo,
