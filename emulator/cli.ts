@@ -17,7 +17,7 @@ export interface CliEmulatorOptions {
   /** Where the banner goes; default stdout. */
   print?: (line: string) => void;
   /** Where SIGINT / SIGTERM come from; default the process. */
-  signals?: EventEmitter;
+  signals?: Pick<EventEmitter, 'on' | 'off'>;
 }
 
 /**

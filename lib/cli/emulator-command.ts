@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startEmulator } from '../../emulator/index.js';
+import { runEmulatorFromCli } from '../../emulator/index.js';
 import { ToolError } from '../errors.js';
 import { loadSpec } from '../spec/load.js';
 import { type Io, println } from './io.js';
@@ -28,30 +28,14 @@ export async function emulatorCommand(flags: Record<string, unknown>, io: Io): P
     world: worldFile,
     ...(typeof flags.profile === 'string' && { profile: flags.profile }),
   });
-  const emulator = await startEmulator({
+  await runEmulatorFromCli({
     world: spec.world,
     limits: spec.profile.limits,
     port,
     host,
     ...(snapshotDurationMs !== undefined && { snapshotDurationMs }),
+    print: (line) => println(io.stdout, line),
+    signals: io.signals,
   });
-  println(
-    io.stdout,
-    `emulator listening on ${emulator.url} (world ${spec.world.name}, profile ${spec.profile.name})`,
-  );
-  println(io.stdout, 'press Ctrl-C to stop');
-  const signal = await new Promise<string>((done) => {
-    const stop = (name: string) => () => {
-      io.signals.off('SIGINT', onInt);
-      io.signals.off('SIGTERM', onTerm);
-      done(name);
-    };
-    const onInt = stop('SIGINT');
-    const onTerm = stop('SIGTERM');
-    io.signals.on('SIGINT', onInt);
-    io.signals.on('SIGTERM', onTerm);
-  });
-  await emulator.close();
-  println(io.stdout, `emulator stopped (${signal})`);
   return 0;
 }
