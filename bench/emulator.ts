@@ -16,6 +16,7 @@ import type { WireParams } from '../lib/cases.js';
 import { acs3Sign, hexSha256 } from '../lib/client/sign/acs3.js';
 import { percentEncode } from '../lib/client/sign/rpc.js';
 import type { Disk, World } from '../lib/spec/world.js';
+import { healthyDisk } from '../test/helpers/disk.js';
 
 const REGION = 'cn-hangzhou';
 const KEY = { accessKeyId: 'LTAI5tBenchEmulator', secret: 'bench-emulator-secret-not-real' };
@@ -58,26 +59,11 @@ const benchWorld = (): World => ({
   ],
   disks: Array.from(
     { length: DISKS },
-    (_, i): Disk => ({
-      id: `d-bench${i}`,
-      account: 'bench',
-      region: REGION,
-      zone: 'cn-hangzhou-h',
-      category: 'cloud_essd',
-      sizeGiB: 40,
-      type: i === 0 ? 'system' : 'data',
-      status: 'In_use',
-      instance: 'i-bench',
-      multiAttach: false,
-      encrypted: false,
-      everAttached: true,
-      everUsed: true,
-      expired: false,
-      transferring: false,
-      snapshotInProgress: false,
-      unfinishedSnapshots: 0,
-      statusInvalid: false,
-    }),
+    (_, i): Disk =>
+      healthyDisk(
+        { id: `d-bench${i}`, account: 'bench', region: REGION, zone: 'cn-hangzhou-h', instance: 'i-bench' },
+        { type: i === 0 ? 'system' : 'data' },
+      ),
   ),
 });
 

@@ -36,6 +36,13 @@ const rename = (from: string, to: string): WireEdit => ({ op: 'rename', from, to
 const zonesWith = (ctx: GenContext, min: number): Disk[][] =>
   [...byZone(ctx.index.healthyDisks(ctx.signer.id)).values()].filter((d) => d.length >= min);
 
+/** The fixed case of a two-disk wire fault: the first zone with two usable disks, or none. */
+function onTwoDisksOfOneZone(ctx: GenContext, rule: string, edit: WireEdit, what: string): FaultShape[] {
+  const pair = zonesWith(ctx, 2)[0];
+  if (pair === undefined) return [];
+  return [shape(rule, { target: disksTarget(pair.slice(0, 2)), attributes: {} }, [edit], what)];
+}
+
 /** A DiskId-form valid request of `min` to `max` disks from one zone, with random optional parameters. */
 function multiDiskBase(ctx: GenContext, min: number, max: number): fc.Arbitrary<ValidRequest> | undefined {
   const zones = zonesWith(ctx, min);
@@ -95,18 +102,12 @@ export const WIRE_FAULTS: Record<string, Planner> = {
     return shapePlan(ctx, fixed, shapes, NO_DISK(ctx));
   },
   'disk-ids.duplicate-index': (ctx, rule) => {
-    const pair = zonesWith(ctx, 2)[0];
-    const fixed =
-      pair === undefined
-        ? []
-        : [
-            shape(
-              rule,
-              { target: disksTarget(pair.slice(0, 2)), attributes: {} },
-              [rename('DiskId.2', 'DiskId.1')],
-              'DiskId.1 twice (two disks)',
-            ),
-          ];
+    const fixed = onTwoDisksOfOneZone(
+      ctx,
+      rule,
+      rename('DiskId.2', 'DiskId.1'),
+      'DiskId.1 twice (two disks)',
+    );
     const shapes = multiDiskBase(ctx, 2, 4)
       ?.chain((b) => {
         const n = b.target.diskIds?.length ?? 2;
@@ -124,18 +125,12 @@ export const WIRE_FAULTS: Record<string, Planner> = {
     return shapePlan(ctx, fixed, shapes, `no zone of account '${ctx.signer.id}' has two usable disks`);
   },
   'wire.index-gap-accepted': (ctx, rule) => {
-    const pair = zonesWith(ctx, 2)[0];
-    const fixed =
-      pair === undefined
-        ? []
-        : [
-            shape(
-              rule,
-              { target: disksTarget(pair.slice(0, 2)), attributes: {} },
-              [rename('DiskId.2', 'DiskId.3')],
-              'DiskId.1 and DiskId.3 (no DiskId.2)',
-            ),
-          ];
+    const fixed = onTwoDisksOfOneZone(
+      ctx,
+      rule,
+      rename('DiskId.2', 'DiskId.3'),
+      'DiskId.1 and DiskId.3 (no DiskId.2)',
+    );
     const shapes = multiDiskBase(ctx, 2, 3)
       ?.chain((b) => {
         const n = b.target.diskIds?.length ?? 2;

@@ -1,4 +1,5 @@
 import type { Account, Disk, Instance, World } from '../../lib/spec/world.js';
+import { healthyDisk } from '../helpers/disk.js';
 
 /** A small world for the emulator's own tests: one good account, one resource per fault. */
 export const REGION = 'cn-hangzhou';
@@ -30,27 +31,8 @@ const instance = (id: string, overrides: Partial<Instance> = {}): Instance => ({
 });
 
 /** A usable ESSD: in use on i-run unless overridden. */
-export const disk = (id: string, overrides: Partial<Disk> = {}): Disk => ({
-  id,
-  account: 'main',
-  region: REGION,
-  zone: ZONE,
-  category: 'cloud_essd',
-  sizeGiB: 40,
-  type: 'data',
-  status: 'In_use',
-  instance: 'i-run',
-  multiAttach: false,
-  encrypted: false,
-  everAttached: true,
-  everUsed: true,
-  expired: false,
-  transferring: false,
-  snapshotInProgress: false,
-  unfinishedSnapshots: 0,
-  statusInvalid: false,
-  ...overrides,
-});
+export const disk = (id: string, overrides: Partial<Disk> = {}): Disk =>
+  healthyDisk({ id, account: 'main', region: REGION, zone: ZONE, instance: 'i-run' }, overrides);
 
 const detached = (id: string, overrides: Partial<Disk> = {}): Disk =>
   disk(id, { status: 'Available', instance: null, ...overrides });

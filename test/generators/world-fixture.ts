@@ -1,4 +1,5 @@
 import type { Account, Disk, World } from '../../lib/spec/world.js';
+import { healthyDisk } from '../helpers/disk.js';
 
 /** An account in good standing. */
 export const goodAccount = (id: string, overrides: Partial<Account> = {}): Account => ({
@@ -16,27 +17,8 @@ export const goodAccount = (id: string, overrides: Partial<Account> = {}): Accou
 });
 
 /** A usable ESSD attached to `instance`. */
-export const usableDisk = (id: string, instance: string | null, overrides: Partial<Disk> = {}): Disk => ({
-  id,
-  account: 'acct-small',
-  region: 'xx-small',
-  zone: 'xx-small-a',
-  category: 'cloud_essd',
-  sizeGiB: 40,
-  type: 'data',
-  status: instance === null ? 'Available' : 'In_use',
-  instance,
-  multiAttach: false,
-  encrypted: false,
-  everAttached: true,
-  everUsed: true,
-  expired: false,
-  transferring: false,
-  snapshotInProgress: false,
-  unfinishedSnapshots: 0,
-  statusInvalid: false,
-  ...overrides,
-});
+export const usableDisk = (id: string, instance: string | null, overrides: Partial<Disk> = {}): Disk =>
+  healthyDisk({ id, account: 'acct-small', region: 'xx-small', zone: 'xx-small-a', instance }, overrides);
 
 /**
  * A deliberately poor world: one account, one region without instant access, one instance with one
