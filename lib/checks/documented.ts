@@ -2,7 +2,7 @@
 import { documentedStatusesForCode, isDocumentedStatusForCode } from '../spec/openapi.js';
 
 /** Statuses documented for a code, page or common list (empty when the code is not documented). */
-export const documentedStatusesFor = (code: string): number[] => documentedStatusesForCode(code);
+export const documentedStatusesFor = (code: string): readonly number[] => documentedStatusesForCode(code);
 
 export const isDocumentedCode = (code: string): boolean => documentedStatusesForCode(code).length > 0;
 

@@ -14,7 +14,6 @@ const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv202
 type Mode = 'strict' | 'coercing';
 
 const instances: Partial<Record<Mode, Ajv2020>> = {};
-const validators = new Map<string, ValidateFunction>();
 
 function ajvFor(mode: Mode): Ajv2020 {
   let ajv = instances[mode];
@@ -25,15 +24,34 @@ function ajvFor(mode: Mode): Ajv2020 {
   return ajv;
 }
 
+interface Compiled {
+  validate: ValidateFunction;
+  /** Whether coercion can change a body: only where the schema types a value other than a string. */
+  coerces: boolean;
+}
+const validators = new Map<string, Compiled>();
+
 /** Compiled once per schema and mode, on first use: compiling costs far more than validating. */
-function compiled(mode: Mode, key: string, schema: () => unknown): ValidateFunction {
+function compiled(mode: Mode, key: string, schema: () => unknown): Compiled {
   const id = `${mode}:${key}`;
-  let validate = validators.get(id);
-  if (validate === undefined) {
-    validate = ajvFor(mode).compile(schema() as object);
-    validators.set(id, validate);
+  let found = validators.get(id);
+  if (found === undefined) {
+    const source = schema() as object;
+    found = { validate: ajvFor(mode).compile(source), coerces: typesNonString(source) };
+    validators.set(id, found);
   }
-  return validate;
+  return found;
+}
+
+/** True when some `type` in the schema names a scalar other than string (boolean, integer, number, null). */
+function typesNonString(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.some(typesNonString);
+  if (schema === null || typeof schema !== 'object') return false;
+  return Object.entries(schema).some(([key, value]) =>
+    key === 'type'
+      ? [value].flat().some((type) => ['boolean', 'integer', 'number', 'null'].includes(type as string))
+      : typesNonString(value),
+  );
 }
 
 const explain = (errors: ErrorObject[] | null | undefined): string =>
@@ -56,6 +74,7 @@ export function schemaMismatch(
   schema: () => unknown,
 ): string | undefined {
   const xml = parsed.format === 'xml';
-  const validate = compiled(xml ? 'coercing' : 'strict', key, schema);
-  return validate(xml ? structuredClone(parsed.value) : parsed.value) ? undefined : explain(validate.errors);
+  const { validate, coerces } = compiled(xml ? 'coercing' : 'strict', key, schema);
+  const body = xml && coerces ? structuredClone(parsed.value) : parsed.value;
+  return validate(body) ? undefined : explain(validate.errors);
 }

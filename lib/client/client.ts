@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseRequest, TransportVariant, WireParams } from '../cases.js';
+import type { Credentials } from './credentials.js';
 import type { Exchange } from './exchange.js';
 import { type ClientOptions, SDK_DEFAULT_TRANSPORT, validateClientOptions } from './options.js';
 import { registerSecret } from './redact.js';
@@ -26,10 +27,21 @@ export function createClient(options: ClientOptions): Client {
   const apiVersion = options.apiVersion ?? '2014-05-26';
   const supportTransport = options.supportTransport ?? SDK_DEFAULT_TRANSPORT;
 
+  // Asked once per account: the keys do not change while a client lives (and the environment is slow to read).
+  const known = new Map<string, Credentials>();
+  const credentialsFor = (account: string): Credentials => {
+    let credentials = known.get(account);
+    if (credentials === undefined) {
+      credentials = options.credentials(account);
+      registerSecret(credentials.accessKeySecret);
+      registerSecret(credentials.securityToken);
+      known.set(account, credentials);
+    }
+    return credentials;
+  };
+
   const send = (req: CaseRequest): Promise<Exchange> => {
-    const credentials = options.credentials(req.account);
-    registerSecret(credentials.accessKeySecret);
-    registerSecret(credentials.securityToken);
+    const credentials = credentialsFor(req.account);
     return transport.send(
       () =>
         buildHttpRequest(req, {

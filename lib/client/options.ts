@@ -6,7 +6,7 @@ import type { TransportConstraints } from './transport.js';
 export interface ClientOptions {
   /** `https://ecs.<region>.aliyuncs.com`, or any http(s) URL of a compatible API or emulator. */
   target: string;
-  /** Keys for a world account id, e.g. `(id) => credentialsForAccount(world, id)`. */
+  /** Keys for a world account id, e.g. `(id) => credentialsForAccount(world, id)`; asked once per account. */
   credentials: (accountId: string) => Credentials;
   apiVersion?: '2014-05-26';
   /** Transport for `call()` (support operations); default the current SDK's: v3, POST, query, JSON. */

@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ParsedBody } from './exchange.js';
+import { readXml } from './parse-xml.js';
 
 /**
  * List containers of the operations the suite reads, as dotted paths below the root. XML has no
@@ -20,15 +20,6 @@ export interface ParseConstraints {
   /** Dotted paths of lists (default KNOWN_ARRAY_PATHS). */
   arrayPaths?: readonly string[];
 }
-
-// Values stay strings: XML carries no types, and "0012" or a long id must not turn into a number.
-const xmlParser = new XMLParser({
-  ignoreAttributes: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  parseTagValue: false,
-  trimValues: true,
-});
 
 /** JSON or XML into one structure; anything else is `unparseable` with the reason. Never throws. */
 export function parseBody(rawBody: string, constraints: ParseConstraints = {}): ParsedBody {
@@ -55,51 +46,52 @@ function parseJson(text: string): ParsedBody {
   return { format: 'json', value };
 }
 
+// Values stay strings: XML carries no types, and "0012" or a long id must not turn into a number.
 function parseXml(text: string, arrayPaths: readonly string[]): ParsedBody {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    return { format: 'unparseable', reason: `invalid XML: ${valid.err.msg} (line ${valid.err.line})` };
-  }
-  let document: unknown;
+  let document: ReturnType<typeof readXml>;
   try {
-    document = xmlParser.parse(text);
+    document = readXml(text);
   } catch (error) {
     return { format: 'unparseable', reason: `invalid XML: ${(error as Error).message}` };
   }
-  const roots = isRecord(document) ? Object.keys(document) : [];
-  const root = roots[0];
-  if (root === undefined || roots.length !== 1 || !isRecord(document)) {
-    return { format: 'unparseable', reason: `XML must have exactly one root element, found ${roots.length}` };
-  }
-  const content = document[root];
   // `<Root/>` or `<Root>text</Root>`: no children to report.
-  const value = isRecord(content) ? content : {};
+  const value = isRecord(document.value) ? document.value : {};
   normaliseArrays(value, arrayPaths);
-  return { format: 'xml', root, value };
+  return { format: 'xml', root: document.root, value };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Paths split once per list of paths, not once per body. */
+const splitPaths = new WeakMap<readonly string[], readonly string[][]>();
+
 export function normaliseArrays(value: Record<string, unknown>, arrayPaths: readonly string[]): void {
-  for (const path of arrayPaths) ensureArray(value, path.split('.'));
+  let paths = splitPaths.get(arrayPaths);
+  if (paths === undefined) {
+    paths = arrayPaths.map((path) => path.split('.'));
+    splitPaths.set(arrayPaths, paths);
+  }
+  for (const segments of paths) ensureArray(value, segments, 0);
 }
 
-function ensureArray(node: unknown, segments: string[]): void {
+/** Makes the list at `segments` (from `at` on) an array, below `node`. */
+function ensureArray(node: unknown, segments: readonly string[], at: number): void {
   if (Array.isArray(node)) {
-    for (const item of node) ensureArray(item, segments);
+    for (const item of node) ensureArray(item, segments, at);
     return;
   }
-  const [head, ...rest] = segments;
+  const head = segments[at];
   if (!isRecord(node) || head === undefined) return;
   const child = node[head];
-  if (rest.length === 0) {
+  const next = segments[at + 1];
+  if (next === undefined) {
     if (child !== undefined && !Array.isArray(child)) node[head] = [child];
     return;
   }
-  const [next] = rest;
-  // An empty container element parses as '': it holds an empty list.
-  if (child === '' && rest.length === 1 && next !== undefined) node[head] = { [next]: [] };
-  else ensureArray(child, rest);
+  // An empty container element (`<Tags/>`, or only whitespace inside) holds an empty list.
+  if (typeof child === 'string' && child.trim() === '' && at + 2 === segments.length)
+    node[head] = { [next]: [] };
+  else ensureArray(child, segments, at + 1);
 }

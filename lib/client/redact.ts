@@ -13,7 +13,9 @@ const registry = new Set<string>();
 
 /** Remembers a secret seen by this process so that knownSecrets() scrubs it from any text. */
 export function registerSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= MIN_SECRET_LENGTH) registry.add(value);
+  if (value === undefined || value.length < MIN_SECRET_LENGTH || registry.has(value)) return;
+  registry.add(value);
+  registeredSpellings = undefined;
 }
 
 export function knownSecrets(): string[] {
@@ -25,17 +27,24 @@ function spellings(secret: string): string[] {
   return [secret, encoded, encodeURIComponent(secret), encoded.replace(/%20/g, '+')];
 }
 
+const longestFirst = (a: string, b: string): number => b.length - a.length;
+
+/** Every spelling of the registered secrets, longest first: computed once per registry change, not per text. */
+let registeredSpellings: string[] | undefined;
+
+function spellingsToScrub(secrets: readonly string[]): string[] {
+  registeredSpellings ??= [...new Set([...registry].flatMap(spellings))].sort(longestFirst);
+  const extra = secrets.filter((secret) => secret.length > 0 && !registry.has(secret));
+  if (extra.length === 0) return registeredSpellings;
+  return [...new Set([...registeredSpellings, ...extra.flatMap(spellings)])].sort(longestFirst);
+}
+
 /** Replaces every given secret, and always the process's registered ones, in `text`. */
-export function redactSecrets(text: string, secrets: string[] = knownSecrets()): string {
-  const all = new Set<string>();
-  for (const secret of [...secrets, ...registry]) {
-    if (secret.length === 0) continue;
-    for (const spelling of spellings(secret)) all.add(spelling);
-  }
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
   // Longest first, so that a secret containing another is replaced whole.
   let out = text;
-  for (const spelling of [...all].sort((a, b) => b.length - a.length))
-    out = out.split(spelling).join(REDACTED);
+  for (const spelling of spellingsToScrub(secrets))
+    if (out.includes(spelling)) out = out.split(spelling).join(REDACTED);
   return out;
 }
 
@@ -55,7 +64,7 @@ const XML_PATTERN = new RegExp(`<(${SECRET_PARAMS.join('|')})>[^<]*</\\1>`, 'g')
 const SECRET_HEADERS = new Set(['x-acs-security-token', 'x-acs-bearer-token', 'x-acs-zero-trust-idtoken']);
 
 /** Redacts secret parameters of a query string, a form body, JSON or XML, then every known secret. */
-export function redactText(text: string, secrets: string[] = knownSecrets()): string {
+export function redactText(text: string, secrets: readonly string[] = []): string {
   const masked = text
     .replace(PARAM_PATTERN, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
     .replace(JSON_PATTERN, (_m, key: string) => `${key}"${REDACTED}"`)
@@ -63,7 +72,7 @@ export function redactText(text: string, secrets: string[] = knownSecrets()): st
   return redactSecrets(masked, secrets);
 }
 
-function redactHeader(name: string, value: string, secrets: string[]): string {
+function redactHeader(name: string, value: string, secrets: readonly string[]): string {
   const lower = name.toLowerCase();
   if (SECRET_HEADERS.has(lower)) return REDACTED;
   if (lower === 'authorization')
@@ -73,14 +82,14 @@ function redactHeader(name: string, value: string, secrets: string[]): string {
 
 export function redactHeaders(
   headers: Record<string, string>,
-  secrets: string[] = knownSecrets(),
+  secrets: readonly string[] = [],
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name] = redactHeader(name, value, secrets);
   return out;
 }
 
-export function redactRequest(sent: SentRequest, secrets: string[] = knownSecrets()): SentRequest {
+export function redactRequest(sent: SentRequest, secrets: readonly string[] = []): SentRequest {
   return {
     method: sent.method,
     url: redactText(sent.url, secrets),
@@ -90,7 +99,7 @@ export function redactRequest(sent: SentRequest, secrets: string[] = knownSecret
 }
 
 /** Deep copy with secret-named fields masked and known secrets scrubbed from every string. */
-export function redactValue(value: unknown, secrets: string[] = knownSecrets()): unknown {
+export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
   if (value === null || typeof value !== 'object') return value;
@@ -133,7 +142,7 @@ export function requestSignatures(sent: SentRequest): string[] {
  * An exchange fit for a report: request redacted, and the response scrubbed in case a target echoes,
  * of the given secrets and of the signatures this very request carried.
  */
-export function redactExchange(exchange: Exchange, secrets: string[] = knownSecrets()): Exchange {
+export function redactExchange(exchange: Exchange, secrets: readonly string[] = []): Exchange {
   const { response } = exchange;
   const answerSecrets = [...secrets, ...requestSignatures(exchange.request)];
   return {

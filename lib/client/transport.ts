@@ -11,7 +11,7 @@ import {
   resolveRetry,
   throttleReason,
 } from './retry.js';
-import { flattenHeaders, readCapped } from './transport-body.js';
+import { AttemptError, dispatchCapped } from './transport-dispatch.js';
 import { type ClassifiedFailure, classifyTransportError, wasNeverSent } from './transport-errors.js';
 
 export interface TransportConstraints {
@@ -176,26 +176,34 @@ export class Transport {
   }
 
   async #attempt(request: SentRequest, origin: string): Promise<Attempt> {
-    // The path as built, not re-serialised by URL: the query's encoding is part of what is tested.
-    const path = request.url.slice(origin.length) || '/';
-    let phase: 'request' | 'body' = 'request';
     try {
-      const res = await this.#pool(origin).request({
-        path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body === '' ? null : request.body,
-      });
+      const res = await dispatchCapped(
+        this.#pool(origin),
+        {
+          // The path as built, not re-serialised by URL: the query's encoding is part of what is tested.
+          path: request.url.slice(origin.length) || '/',
+          method: request.method,
+          headers: request.headers,
+          body: request.body === '' ? null : request.body,
+        },
+        this.#c.maxResponseBytes,
+      );
       this.#answered.add(origin);
-      phase = 'body';
-      const { text, truncated } = await readCapped(res.body, this.#c.maxResponseBytes);
-      const headers = flattenHeaders(res.headers);
-      const parsed = parseBody(text, this.#c.arrayPaths ? { arrayPaths: this.#c.arrayPaths } : {});
+      const parsed = parseBody(res.text, this.#c.arrayPaths ? { arrayPaths: this.#c.arrayPaths } : {});
       return {
         kind: 'response',
-        response: { status: res.statusCode, headers, rawBody: text, truncated, parsed },
+        response: {
+          status: res.status,
+          headers: res.headers,
+          rawBody: res.text,
+          truncated: res.truncated,
+          parsed,
+        },
       };
-    } catch (error) {
+    } catch (thrown) {
+      const { error, phase } =
+        thrown instanceof AttemptError ? thrown : { error: thrown, phase: 'request' as const };
+      if (phase === 'body') this.#answered.add(origin);
       const failure = classifyTransportError(error, origin, phase);
       if (failure === undefined) {
         throw new ToolError(

@@ -1,4 +1,4 @@
-import { knownSecrets, REDACTED, redactHeaders, redactSecrets, redactText } from '../client/redact.js';
+import { REDACTED, redactHeaders, redactSecrets, redactText } from '../client/redact.js';
 
 const SECRET_KEYS = new Set(['Signature', 'SecurityToken', 'AccessKeySecret', 'BearerToken']);
 
@@ -8,19 +8,19 @@ const SECRET_KEYS = new Set(['Signature', 'SecurityToken', 'AccessKeySecret', 'B
  * changes how a secret is spelled in the output.
  */
 export function scrubData<T>(value: T): T {
-  return scrub(value, knownSecrets()) as T;
+  return scrub(value) as T;
 }
 
-function scrub(value: unknown, secrets: string[]): unknown {
-  if (typeof value === 'string') return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => scrub(item, secrets));
+function scrub(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.map((item) => scrub(item));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     if (SECRET_KEYS.has(key)) out[key] = REDACTED;
     // Header values need the header rules too (Authorization carries `Signature=` after a comma).
-    else if (key === 'headers' && isStringRecord(inner)) out[key] = redactHeaders(inner, secrets);
-    else out[key] = scrub(inner, secrets);
+    else if (key === 'headers' && isStringRecord(inner)) out[key] = redactHeaders(inner);
+    else out[key] = scrub(inner);
   }
   return out;
 }
@@ -39,5 +39,5 @@ function isStringRecord(value: unknown): value is Record<string, string> {
  * whole document its patterns would run across lines.
  */
 export function scrubText(text: string): string {
-  return redactSecrets(text, knownSecrets());
+  return redactSecrets(text);
 }

@@ -9,6 +9,8 @@ import type { Case, CaseRequest } from '../cases.js';
  * new value has the original's length and stays ASCII, so a valid token stays valid.
  */
 export function freshenCase(c: Case, salt: string = nextSalt()): Case {
+  // Most cases carry neither: they are sent as generated (cases are never modified in place).
+  if (!carriesRememberedValue(c.request) && !(c.prelude ?? []).some(carriesRememberedValue)) return c;
   const renamed = new Map<string, string>();
   const fresh = (value: string): string => {
     let next = renamed.get(value);
@@ -20,8 +22,8 @@ export function freshenCase(c: Case, salt: string = nextSalt()): Case {
   };
   const freshenRequest = (req: CaseRequest): CaseRequest => ({
     ...req,
-    params: req.params.map(([name, value]) =>
-      name === 'ClientToken' && isRewritable(value) ? [name, fresh(value)] : [name, value],
+    params: req.params.map((pair) =>
+      pair[0] === 'ClientToken' && isRewritable(pair[1]) ? [pair[0], fresh(pair[1])] : pair,
     ),
     ...(req.tamper?.kind === 'nonce' && { tamper: { kind: 'nonce', value: fresh(req.tamper.value) } }),
   });
@@ -31,6 +33,10 @@ export function freshenCase(c: Case, salt: string = nextSalt()): Case {
     ...(c.prelude !== undefined && { prelude: c.prelude.map(freshenRequest) }),
   };
 }
+
+/** A ClientToken or a nonce tamper: what the target remembers across requests. */
+const carriesRememberedValue = (req: CaseRequest): boolean =>
+  req.tamper?.kind === 'nonce' || req.params.some(([name]) => name === 'ClientToken');
 
 /** Tokens that are malformed on purpose (too long, not ASCII, empty) are sent as generated. */
 function isRewritable(value: string): boolean {

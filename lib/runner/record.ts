@@ -1,6 +1,7 @@
 import type { Case } from '../cases.js';
 import type { CaseOutcome } from './case-runner.js';
-import { caseRecord } from './samples.js';
+import type { CaseRecord } from './result.js';
+import { caseSample } from './samples.js';
 import type { Session } from './session.js';
 import { RuleTally, type TallyData } from './tally.js';
 
@@ -12,12 +13,13 @@ const where = (session: Session) => ({
 /** Extra tallies fed alongside the session's own, while someone watches (see `watchTallies`). */
 const watchers = new WeakMap<Session, Set<Map<string, RuleTally>>>();
 
-function talliesFor(session: Session, rule: string): RuleTally[] {
-  const extra = [...(watchers.get(session) ?? [])].flatMap((watched) => {
-    if (!watched.has(rule)) return [];
-    return [watched.get(rule) as RuleTally];
-  });
-  return [session.tally(rule), ...extra];
+/** The session's tally of the rule, then those of the watchers that watch it. */
+function forEachTally(session: Session, rule: string, visit: (tally: RuleTally) => void): void {
+  visit(session.tally(rule));
+  for (const watched of watchers.get(session) ?? []) {
+    const tally = watched.get(rule);
+    if (tally !== undefined) visit(tally);
+  }
 }
 
 /**
@@ -44,25 +46,28 @@ export function watchTallies(
   };
 }
 
-/** Adds a finished case to the tallies of every rule it bore on (samples built only when kept). */
+/** Adds a finished case to the tallies of every rule it bore on (samples built only when read). */
 export function recordOutcome(session: Session, outcome: CaseOutcome): void {
   const c = outcome.case;
   session.casesRun += 1;
+  const at = where(session);
+  let passing: (() => CaseRecord) | undefined;
   for (const rule of outcome.rules) {
     const findings = outcome.findings.filter((finding) => finding.rule === rule);
-    for (const tally of talliesFor(session, rule)) {
+    const failing = findings.length > 0 ? caseSample(c, outcome.exchange, findings, at) : undefined;
+    forEachTally(session, rule, (tally) => {
       tally.casesRun += 1;
-      if (findings.length > 0) {
+      if (failing !== undefined) {
         tally.casesFailed += 1;
         tally.addFindings(rule, findings);
-        if (tally.wantsFailingSample(rule, c.id))
-          tally.addFailing(rule, [caseRecord(c, outcome.exchange, findings, where(session))]);
+        tally.offerFailing(rule, c.id, failing);
       } else if (rule === c.rule && outcome.verdict === 'inconclusive') {
         tally.addInconclusive(c.id, outcome.reason);
-      } else if (outcome.verdict !== 'inconclusive' && tally.wantsPassingSample(rule, c.id)) {
-        tally.passing = caseRecord(c, outcome.exchange, [], where(session));
+      } else if (outcome.verdict !== 'inconclusive') {
+        passing ??= caseSample(c, outcome.exchange, [], at);
+        tally.offerPassing(rule, c.id, passing);
       }
-    }
+    });
   }
   session.emit({
     type: 'case-finished',
@@ -77,10 +82,10 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
 
 /** A case never sent: the budget was spent, or the run stopped first. */
 export function recordSkipped(session: Session, c: Case, why: 'budget' | 'stopped'): void {
-  for (const tally of talliesFor(session, c.rule)) {
+  forEachTally(session, c.rule, (tally) => {
     if (why === 'budget') tally.skippedBudget += 1;
     else tally.notRun += 1;
-  }
+  });
   const reason =
     why === 'budget'
       ? `not sent: the max-creates budget (${session.options.maxCreates}) was spent`

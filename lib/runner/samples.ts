@@ -3,7 +3,6 @@ import { errorCodeOf, type Finding } from '../checks/index.js';
 import {
   curlLine,
   type Exchange,
-  knownSecrets,
   redactHeaders,
   redactRequest,
   redactSecrets,
@@ -32,7 +31,7 @@ export function caseRecord(
   const code = exchange === undefined ? undefined : errorCodeOf(exchange);
   const failure = exchange?.failure;
   // A target may echo what it received: its answer is scrubbed of this request's signatures too.
-  const secrets = [...knownSecrets(), ...(exchange ? requestSignatures(exchange.request) : [])];
+  const secrets = exchange ? requestSignatures(exchange.request) : [];
   return {
     id: c.id,
     kind: c.kind,
@@ -68,4 +67,23 @@ export function caseRecord(
       curl: exchange ? curlLine(exchange.request) : '',
     },
   };
+}
+
+/**
+ * caseRecord deferred until a report reads it, and built once. A large answer is recorded at once, so
+ * that a kept sample never holds more than MAX_SAMPLE_BODY of body (a target may answer megabytes).
+ */
+export function caseSample(
+  c: Case,
+  exchange: Exchange | undefined,
+  findings: Finding[],
+  where: { target: string; worldFile?: string },
+): () => CaseRecord {
+  let record: CaseRecord | undefined;
+  const build = () => {
+    record ??= caseRecord(c, exchange, findings, where);
+    return record;
+  };
+  if ((exchange?.response?.rawBody.length ?? 0) > MAX_SAMPLE_BODY) build();
+  return build;
 }

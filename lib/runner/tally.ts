@@ -21,19 +21,48 @@ export interface TallyData {
   firstInconclusiveId?: string;
 }
 
-/** Natural order of case ids (`rule/kind/10` after `rule/kind/9`): the same on every machine. */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * Natural order of case ids (`rule/kind/10` after `rule/kind/9`): the same on every machine. Runs of
+ * digits compare by value, the rest character by character. Allocates nothing: the tallies compare
+ * ids for every case and every rule it bears on.
+ */
 export function compareCaseIds(a: string, b: string): number {
-  const left = a.split(/(\d+)/);
-  const right = b.split(/(\d+)/);
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i] ?? '';
-    const y = right[i] ?? '';
-    if (x === y) continue;
-    // Odd chunks are the digit runs.
-    if (i % 2 === 1 && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isDigit(x) && isDigit(y)) {
+      // Compare the two digit runs by value: skip leading zeros, then longer is larger, then digit by digit.
+      let endA = i;
+      let endB = j;
+      while (endA < a.length && isDigit(a.charCodeAt(endA))) endA++;
+      while (endB < b.length && isDigit(b.charCodeAt(endB))) endB++;
+      let startA = i;
+      let startB = j;
+      while (startA < endA - 1 && a.charCodeAt(startA) === 48) startA++;
+      while (startB < endB - 1 && b.charCodeAt(startB) === 48) startB++;
+      const lengths = endA - startA - (endB - startB);
+      if (lengths !== 0) return lengths;
+      for (let k = 0; k < endA - startA; k++) {
+        const d = a.charCodeAt(startA + k) - b.charCodeAt(startB + k);
+        if (d !== 0) return d;
+      }
+      // Same value, spelled with different zeros ("05", "5"): as text, so that the order stays total.
+      if (endA - i !== endB - j) return a.slice(i, endA) < b.slice(j, endB) ? -1 : 1;
+      i = endA;
+      j = endB;
+      continue;
+    }
+    // A digit run against text: the text before the run ended first, and a shorter text sorts first.
+    if (isDigit(x) !== isDigit(y)) return isDigit(x) ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+    i++;
+    j++;
   }
-  return left.length - right.length;
+  return a.length - i - (b.length - j);
 }
 
 /** Samples and findings order for a rule: the rule's own cases first, then case id order. */
@@ -53,10 +82,17 @@ function insertCapped<T>(list: T[], items: readonly T[], cap: number, compare: (
   }
 }
 
+/** A sample offered to a tally: its case id, and its record (`build` may be called more than once). */
+interface Sample {
+  id: string;
+  build: () => CaseRecord;
+}
+
 /**
  * What the cases that bore on one rule left: counts, bounded findings and bounded samples. Findings and
  * samples are kept in case order (not completion order), so that one seed gives one report, and
- * tallies of disjoint sets of cases add up to the tally of their union (see `mergeTallies`).
+ * tallies of disjoint sets of cases add up to the tally of their union (see `mergeTallies`). A sample's
+ * record is built only when read: most samples offered during a run are displaced by earlier cases.
  */
 export class RuleTally implements TallyData {
   casesRun = 0;
@@ -68,10 +104,22 @@ export class RuleTally implements TallyData {
   notRun = 0;
   findingsTotal = 0;
   readonly findings: Finding[] = [];
-  readonly failing: CaseRecord[] = [];
-  passing: CaseRecord | undefined;
+  readonly #failing: Sample[] = [];
+  #passing: Sample | undefined;
   firstInconclusive: string | undefined;
   firstInconclusiveId: string | undefined;
+
+  get failing(): CaseRecord[] {
+    return this.#failing.map((sample) => sample.build());
+  }
+
+  get passing(): CaseRecord | undefined {
+    return this.#passing?.build();
+  }
+
+  set passing(record: CaseRecord | undefined) {
+    this.#passing = record === undefined ? undefined : { id: record.id, build: () => record };
+  }
 
   addFindings(rule: string, findings: readonly Finding[]): void {
     this.findingsTotal += findings.length;
@@ -80,18 +128,31 @@ export class RuleTally implements TallyData {
     );
   }
 
-  /** A failing sample of this case is wanted (and worth building) only if it would be kept. */
+  /** A failing sample of this case is wanted only if it would be kept. */
   wantsFailingSample(rule: string, caseId: string): boolean {
-    const last = this.failing[MAX_FAILING_SAMPLES - 1];
+    const last = this.#failing[MAX_FAILING_SAMPLES - 1];
     return last === undefined || compareForRule(rule, caseId, last.id) < 0;
   }
 
   addFailing(rule: string, records: readonly CaseRecord[]): void {
-    insertCapped(this.failing, records, MAX_FAILING_SAMPLES, (a, b) => compareForRule(rule, a.id, b.id));
+    for (const record of records) this.offerFailing(rule, record.id, () => record);
+  }
+
+  /** Keeps the case as a failing sample if it is among the first in case order; `build` runs when read (memoise it). */
+  offerFailing(rule: string, caseId: string, build: () => CaseRecord): void {
+    if (!this.wantsFailingSample(rule, caseId)) return;
+    insertCapped(this.#failing, [{ id: caseId, build }], MAX_FAILING_SAMPLES, (a, b) =>
+      compareForRule(rule, a.id, b.id),
+    );
   }
 
   wantsPassingSample(rule: string, caseId: string): boolean {
-    return this.passing === undefined || compareForRule(rule, caseId, this.passing.id) < 0;
+    return this.#passing === undefined || compareForRule(rule, caseId, this.#passing.id) < 0;
+  }
+
+  /** Keeps the case as the passing sample if it comes first in case order; `build` runs when read. */
+  offerPassing(rule: string, caseId: string, build: () => CaseRecord): void {
+    if (this.wantsPassingSample(rule, caseId)) this.#passing = { id: caseId, build };
   }
 
   addInconclusive(caseId: string, reason: string | undefined, count = 1): void {
@@ -112,8 +173,8 @@ export class RuleTally implements TallyData {
       notRun: this.notRun,
       findingsTotal: this.findingsTotal,
       findings: [...this.findings],
-      failing: [...this.failing],
-      ...(this.passing !== undefined && { passing: this.passing }),
+      failing: this.failing,
+      ...(this.#passing !== undefined && { passing: this.#passing.build() }),
       ...(this.firstInconclusive !== undefined && { firstInconclusive: this.firstInconclusive }),
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
     };
@@ -133,7 +194,8 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
       compareForRule(rule, a.caseId, b.caseId),
     );
     total.addFailing(rule, part.failing);
-    if (part.passing && total.wantsPassingSample(rule, part.passing.id)) total.passing = part.passing;
+    const passing = part.passing;
+    if (passing) total.offerPassing(rule, passing.id, () => passing);
     if (part.inconclusive > 0)
       total.addInconclusive(part.firstInconclusiveId ?? '', part.firstInconclusive, part.inconclusive);
   }

@@ -92,21 +92,50 @@ export function codeMatches(
 
 export type DocumentationScope = 'page' | 'page-or-common';
 
+interface DocumentedPair {
+  code: string;
+  status: number;
+  dynamic: boolean;
+}
+
+const pairsMemo = new Map<DocumentationScope, readonly DocumentedPair[]>();
+
+function documentedPairs(scope: DocumentationScope): readonly DocumentedPair[] {
+  let pairs = pairsMemo.get(scope);
+  if (pairs === undefined) {
+    const list = documentedErrorRows().map((row) => ({
+      code: row.code,
+      status: row.status,
+      dynamic: row.code.includes('%s') || row.message === '%s',
+    }));
+    if (scope === 'page-or-common') list.push(...commonErrorCodes().map((c) => ({ ...c, dynamic: false })));
+    pairs = list;
+    pairsMemo.set(scope, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * Answers by scope and code: the checks ask it several times for every error response. Bounded, since
+ * the codes come from the target (a hostile one may invent a new code for every answer).
+ */
+const statusesMemo = new Map<string, readonly number[]>();
+const STATUSES_MEMO_LIMIT = 1_000;
+
 /** Every HTTP status a code is documented with, ascending and without repeats. */
 export function documentedStatusesForCode(
   code: string,
   scope: DocumentationScope = 'page-or-common',
-): number[] {
-  const pairs = documentedErrorRows().map((row) => ({
-    code: row.code,
-    status: row.status,
-    dynamic: row.code.includes('%s') || row.message === '%s',
-  }));
-  if (scope === 'page-or-common') pairs.push(...commonErrorCodes().map((c) => ({ ...c, dynamic: false })));
-  const statuses = new Set(
-    pairs.filter((pair) => codeMatches(pair.code, code, pair.dynamic)).map((p) => p.status),
-  );
-  return [...statuses].sort((a, b) => a - b);
+): readonly number[] {
+  const key = `${scope}\0${code}`;
+  let statuses = statusesMemo.get(key);
+  if (statuses === undefined) {
+    const matching = documentedPairs(scope).filter((pair) => codeMatches(pair.code, code, pair.dynamic));
+    statuses = Object.freeze([...new Set(matching.map((pair) => pair.status))].sort((a, b) => a - b));
+    if (statusesMemo.size >= STATUSES_MEMO_LIMIT) statusesMemo.clear();
+    statusesMemo.set(key, statuses);
+  }
+  return statuses;
 }
 
 export function isDocumentedStatusForCode(

@@ -1,6 +1,6 @@
 /**
  * XML has no arrays: a list of one parses as a single element. A parser must be told which element paths are
- * lists (fast-xml-parser: `isArray(name, jPath)`); this reads them off a body schema.
+ * lists (the client normalises them after parsing, see lib/client/parse.ts); this reads them off a body schema.
  */
 import type { JsonSchema } from './openapi-json-schema.js';
 

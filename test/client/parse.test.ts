@@ -67,6 +67,31 @@ describe('parseBody', () => {
     expect(parsed).toEqual({ format: 'xml', root: 'R', value: { Items: { Item: ['1'] } } });
   });
 
+  it('keeps leaf text exactly (no trimming), and reads pretty-printed XML', () => {
+    const parsed = parseBody(
+      `<?xml version="1.0"?>\n<!-- a comment -->\n<DescribeSnapshotGroupsResponse>\n  <RequestId>R-1</RequestId>\n  <SnapshotGroups>\n  </SnapshotGroups>\n  <Name> padded </Name>\n  <Description><![CDATA[a <b> & c]]></Description>\n  <Tag kind="ignored">v</Tag>\n</DescribeSnapshotGroupsResponse>\n`,
+    );
+    expect(parsed).toEqual({
+      format: 'xml',
+      root: 'DescribeSnapshotGroupsResponse',
+      value: {
+        RequestId: 'R-1',
+        SnapshotGroups: { SnapshotGroup: [] },
+        Name: ' padded ',
+        Description: 'a <b> & c',
+        Tag: 'v',
+      },
+    });
+  });
+
+  it('names line and column of malformed XML, and never expands DTD entities', () => {
+    const mismatched = parseBody('<Error>\n<Code>X</Cod>\n</Error>');
+    expect(mismatched.format === 'unparseable' && mismatched.reason).toMatch(/^invalid XML: 2:\d+: /);
+    const entity = parseBody('<!DOCTYPE Error [<!ENTITY x "expanded">]><Error><Code>&x;</Code></Error>');
+    expect(entity.format).toBe('unparseable');
+    expect(entity.format === 'unparseable' && entity.reason).toMatch(/entity/i);
+  });
+
   it('records garbage instead of throwing', () => {
     expect(parseBody('')).toEqual({ format: 'empty' });
     expect(parseBody('  \n')).toEqual({ format: 'empty' });
@@ -76,6 +101,10 @@ describe('parseBody', () => {
       'Internal Server Error',
       '[1,2]',
       '<a></a><b></b>',
+      '<a></a>trailing text',
+      '<a>unclosed',
+      '<a><b></a></b>',
+      '<a>&bogus;</a>',
       '\u0000\u0001',
     ]) {
       const parsed = parseBody(garbage);

@@ -27,6 +27,14 @@ beforeAll(async () => {
     if (path === '/slow') return; // never answers: headers timeout
     if (path === '/big') {
       res.end('x'.repeat(10_000));
+    } else if (path === '/big-chunked') {
+      // No content-length: the cap must hold on a stream of unknown length, and leave the pool usable.
+      for (let i = 0; i < 50; i++) res.write('y'.repeat(1000));
+      res.end();
+    } else if (path === '/early-hints') {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload' });
+      res.writeHead(400, { 'content-type': 'application/json', 'X-Acs-Request-Id': 'R-1' });
+      res.end('{"Code":"InvalidParameter"}');
     } else if (path === '/redirect') {
       res.writeHead(302, { location: '/elsewhere' }).end();
     } else if (path === '/busy' && hit === 1) {
@@ -90,6 +98,26 @@ describe('Transport', () => {
     const exchange = await transport.send(() => get(server.url, '/big'));
     expect(exchange.response?.truncated).toBe(true);
     expect(exchange.response?.rawBody).toHaveLength(1000);
+    await transport.close();
+  });
+
+  it('cuts a chunked body of unknown length at the cap, and the next request still goes through', async () => {
+    const transport = new Transport({ maxResponseBytes: 1500 });
+    const exchange = await transport.send(() => get(server.url, '/big-chunked'));
+    expect(exchange.response?.truncated).toBe(true);
+    expect(exchange.response?.rawBody).toBe('y'.repeat(1500));
+    const next = await transport.send(() => get(server.url, '/ok'));
+    expect(next.response?.status).toBe(200);
+    expect(next.response?.truncated).toBe(false);
+    await transport.close();
+  });
+
+  it('keeps the final answer after a 1xx informational one, header names in lower case', async () => {
+    const transport = new Transport(FAST);
+    const exchange = await transport.send(() => get(server.url, '/early-hints'));
+    expect(exchange.response?.status).toBe(400);
+    expect(exchange.response?.headers['x-acs-request-id']).toBe('R-1');
+    expect(exchange.response?.parsed).toEqual({ format: 'json', value: { Code: 'InvalidParameter' } });
     await transport.close();
   });
 

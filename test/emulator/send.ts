@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+// An XML parser other than the client's: the emulator's answers are read independently of the code under test.
 import { XMLParser } from 'fast-xml-parser';
 import { request } from 'undici';
 import type { CaseRequest, Tamper, TransportVariant, WireParams } from '../../lib/cases.js';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../lib/checks/index.js';
 import type { CaseRecord } from '../../lib/runner/result.js';
@@ -49,6 +50,35 @@ describe('RuleTally keeps samples and findings in case order, not completion ord
     expect(compareCaseIds('r/k/10', 'r/k/9')).toBeGreaterThan(0);
     expect(compareCaseIds('a/k/1', 'b/k/0')).toBeLessThan(0);
     expect(compareCaseIds('r/k/1', 'r/k/1')).toBe(0);
+    expect(compareCaseIds('r/k/1', 'r/k/1/2')).toBeLessThan(0);
+    expect(compareCaseIds('r2/k', 'r10/k')).toBeLessThan(0);
+  });
+
+  it('orders ids as the text-and-number chunk definition does', () => {
+    // The definition, written plainly: split into text and digit runs, digit runs compared by value.
+    const byChunks = (a: string, b: string): number => {
+      const left = a.split(/(\d+)/);
+      const right = b.split(/(\d+)/);
+      for (let i = 0; i < Math.min(left.length, right.length); i++) {
+        const x = left[i] ?? '';
+        const y = right[i] ?? '';
+        if (x === y) continue;
+        if (i % 2 === 1 && Number(x) !== Number(y)) return Number(x) - Number(y);
+        return x < y ? -1 : 1;
+      }
+      return left.length - right.length;
+    };
+    const chunk = fc.oneof(
+      fc.constantFrom('name.min-length', 'valid', '/', 'invalid', 'a', 'b.c', '-', '0', '00'),
+      fc.nat({ max: 100_000 }).map(String),
+    );
+    const id = fc.array(chunk, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        expect(Math.sign(compareCaseIds(a, b))).toBe(Math.sign(byChunks(a, b)));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('gives the same capped findings and samples whatever order the cases finish in', () => {

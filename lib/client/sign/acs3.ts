@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import type { WireParams } from '../../cases.js';
 import {
   canonicalOfEncoded,
@@ -15,7 +15,8 @@ export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
 
 export function hexSha256(body: string | Uint8Array): string {
   if (body.length === 0) return EMPTY_SHA256;
-  return createHash('sha256').update(body).digest('hex');
+  // One-shot: no Hash object per call (half the cost for the short texts signed here).
+  return hash('sha256', body, 'hex');
 }
 
 /** Headers that take part in the signature: host, content-type and every x-acs-* header. */
