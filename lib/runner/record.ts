@@ -23,14 +23,14 @@ function forEachTally(session: Session, rule: string, visit: (tally: RuleTally) 
 }
 
 /**
- * Tallies, from now until `stop()`, what the cases finishing in between leave for the given rules:
- * a suite file's share of the cross-cutting rules, which every family's cases bear on, so that shards
- * (each with its own session) add up to the unsharded run.
+ * Tallies, from now until `stop()` (`peek()` reads them meanwhile), what the cases finishing in between
+ * leave for the given rules: a suite file's share of the cross-cutting rules, which every family's
+ * cases bear on, so that shards (each with its own session) add up to the unsharded run.
  */
 export function watchTallies(
   session: Session,
   rules: readonly string[],
-): { stop: () => Record<string, TallyData> } {
+): { peek: () => Record<string, TallyData>; stop: () => Record<string, TallyData> } {
   const watched = new Map(rules.map((rule) => [rule, new RuleTally()]));
   let set = watchers.get(session);
   if (set === undefined) {
@@ -38,10 +38,12 @@ export function watchTallies(
     watchers.set(session, set);
   }
   set.add(watched);
+  const peek = () => Object.fromEntries([...watched].map(([rule, tally]) => [rule, tally.toData()]));
   return {
+    peek,
     stop: () => {
       set.delete(watched);
-      return Object.fromEntries([...watched].map(([rule, tally]) => [rule, tally.toData()]));
+      return peek();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../spec/catalogue.js';
 import type { RuleResult, Verdict } from './result.js';
-import type { RuleTally } from './tally.js';
+import { mergeTallies, type RuleTally, type TallyData } from './tally.js';
 
 /** A rule's verdict (and why) from its tally; `notCovered` explains a rule no case bore on. */
 export function verdictOf(
@@ -74,5 +74,27 @@ export function ruleResult(
     casesFailed: tally?.casesFailed ?? 0,
     findings: [...(tally?.findings ?? [])],
     samples: [...(tally?.failing ?? []), ...(tally?.passing ? [tally.passing] : [])],
+  };
+}
+
+/**
+ * A cross-cutting rule's result from shares of its cases (each suite file's, each shard's): the shares
+ * added up, judged afresh. `reported` is what a run said of the rule; a rule that run could not finish
+ * stays inconclusive unless the shares hold a finding.
+ */
+export function resultFromShares(reported: RuleResult, shares: readonly TallyData[]): RuleResult {
+  const tally = mergeTallies(reported.id, shares);
+  const notCovered = reported.verdict === 'not-covered' ? reported.reason : undefined;
+  let { verdict, reason } = verdictOf(tally, notCovered);
+  if (reported.verdict === 'inconclusive' && verdict !== 'failed') ({ verdict, reason } = reported);
+  const { reason: _old, ...header } = reported;
+  return {
+    ...header,
+    verdict,
+    ...(reason !== undefined && { reason }),
+    casesRun: tally.casesRun,
+    casesFailed: tally.casesFailed,
+    findings: [...tally.findings],
+    samples: [...tally.failing, ...(tally.passing ? [tally.passing] : [])],
   };
 }

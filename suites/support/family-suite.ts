@@ -4,7 +4,7 @@ import { ToolError } from '../../lib/errors.js';
 import { applyAllure } from '../../lib/reporting/index.js';
 import { type RuleResult, runRules } from '../../lib/runner/index.js';
 import { watchTallies } from '../../lib/runner/record.js';
-import { ruleHeader } from '../../lib/runner/rule-result.js';
+import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
 import { ruleFailureMessage } from './messages.js';
@@ -63,14 +63,44 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     }
   });
 
+  /**
+   * This file's share of a cross-cutting rule, judged alone: what a test of it asserts, so that its
+   * status depends only on this file's cases (not on the files run before it in the worker, nor on
+   * which shard ran them). The run's verdict on the rule adds up every file's share (see the reporter).
+   */
+  const share = (reported: RuleResult): RuleResult => {
+    const tally = watch?.peek()[reported.id];
+    return resultFromShares(reported, tally ? [tally] : []);
+  };
+  const crossCuttingIds = new Set<string>(crossCutting);
+
   for (const rule of rules) {
     test(`${rule.id}: ${rule.title}`, async (context) => {
-      const result = results.get(rule.id) ?? inconclusive(rule, engine.abortError?.message);
+      const reported = results.get(rule.id) ?? inconclusive(rule, engine.abortError?.message);
+      const result = crossCuttingIds.has(rule.id) ? share(reported) : reported;
       context.task.meta.ecsRule = result;
       await applyAllure(result);
       if (result.verdict === 'failed') expect.fail(ruleFailureMessage(result));
       if (result.verdict !== 'passed')
         context.skip(`${result.verdict}: ${result.reason ?? 'no reason given'}`);
+    });
+  }
+
+  // The cross-cutting rules of other families, as this family's cases bore on them: a violation fails
+  // a test of the file whose cases found it, in a sharded run as in a whole one. One test, not one per
+  // rule: most families bear on only some of them, and a skipped test per rule would only be noise.
+  const others = engine.rules.filter((rule) => crossCuttingIds.has(rule.id) && rule.family !== family);
+  if (others.length > 0) {
+    test(`cross-cutting rules, as the ${family} cases found them`, async (context) => {
+      context.task.meta.ecsCrossCutting = others.map((rule) => rule.id);
+      const shares = others.map((rule) => share(notBorneOn(rule, `no ${family} case bore on it`)));
+      const failed = shares.filter((result) => result.verdict === 'failed');
+      for (const result of failed) await applyAllure(result);
+      if (failed.length > 0) expect.fail(failed.map(ruleFailureMessage).join('\n\n'));
+      const stopped = engine.abortError?.message;
+      if (stopped !== undefined) context.skip(`inconclusive: run stopped: ${stopped}`);
+      if (shares.every((result) => result.casesRun === 0))
+        context.skip(`not-covered: no ${family} case bore on ${others.map((rule) => rule.id).join(', ')}`);
     });
   }
 
@@ -86,6 +116,18 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     if (watch) outcome.crossCutting = watch.stop();
     file.meta.ecsFamily = outcome;
   });
+}
+
+function notBorneOn(rule: Rule, reason: string): RuleResult {
+  return {
+    ...ruleHeader(rule),
+    verdict: 'not-covered',
+    reason,
+    casesRun: 0,
+    casesFailed: 0,
+    findings: [],
+    samples: [],
+  };
 }
 
 function inconclusive(rule: Rule, why: string | undefined): RuleResult {

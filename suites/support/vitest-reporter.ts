@@ -8,8 +8,8 @@ import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
 import { writeReports } from '../../lib/reporting/write-reports.js';
 import type { CaseRecord, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
-import { ruleHeader, verdictOf } from '../../lib/runner/rule-result.js';
-import { mergeTallies, type TallyData } from '../../lib/runner/tally.js';
+import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
+import type { TallyData } from '../../lib/runner/tally.js';
 import type { Catalogue, Family, Rule } from '../../lib/spec/catalogue.js';
 
 /**
@@ -99,6 +99,11 @@ declare module 'vitest' {
     ecsRule?: RuleResult;
     ecsProperty?: PropertyOutcome;
     ecsFamily?: FamilyOutcome;
+    /**
+     * The cross-cutting rules a file's test judged on that file's share: its failure is a finding,
+     * already counted through the file's shares (FamilyOutcome.crossCutting), not a tool problem.
+     */
+    ecsCrossCutting?: string[];
   }
 }
 
@@ -223,24 +228,8 @@ function addCrossCutting(results: Map<string, RuleResult>, families: FamilyOutco
   for (const id of [...ids].sort()) {
     const reported = results.get(id);
     if (reported === undefined) continue;
-    const tally = mergeTallies(
-      id,
-      ordered.flatMap((f) => (f.crossCutting?.[id] ? [f.crossCutting[id]] : [])),
-    );
-    const notCovered = reported.verdict === 'not-covered' ? reported.reason : undefined;
-    let { verdict, reason } = verdictOf(tally, notCovered);
-    // A rule the run could not finish stays inconclusive, whatever the other files saw.
-    if (reported.verdict === 'inconclusive' && verdict !== 'failed') ({ verdict, reason } = reported);
-    const { reason: _old, ...header } = reported;
-    results.set(id, {
-      ...header,
-      verdict,
-      ...(reason !== undefined && { reason }),
-      casesRun: tally.casesRun,
-      casesFailed: tally.casesFailed,
-      findings: [...tally.findings],
-      samples: [...tally.failing, ...(tally.passing ? [tally.passing] : [])],
-    });
+    const shares = ordered.flatMap((f) => (f.crossCutting?.[id] ? [f.crossCutting[id]] : []));
+    results.set(id, resultFromShares(reported, shares));
   }
 }
 
@@ -259,7 +248,8 @@ function collectModule(
     const meta = test.meta();
     if (meta.ecsRule) results.set(meta.ecsRule.id, structuredClone(meta.ecsRule));
     else if (meta.ecsProperty) properties.push(meta.ecsProperty);
-    else if (test.result().state === 'failed') problems.push(`${test.fullName}: ${firstError(test)}`);
+    else if (meta.ecsCrossCutting === undefined && test.result().state === 'failed')
+      problems.push(`${test.fullName}: ${firstError(test)}`);
   }
   return properties;
 }
