@@ -27,7 +27,7 @@ import { loadSpec, type Spec } from '../lib/spec/load.js';
 
 const CONCURRENCY = 8;
 const RUNS = 100;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const WARMUP_ROUNDS = 2;
 const SEED = 1;
 
