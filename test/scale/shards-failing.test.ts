@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFile, type CliRun, measureCli } from '../../bench/large-run.js';
-import { renderBody, type RunningEmulator, startEmulator } from '../../emulator/index.js';
+import { type RunningEmulator, renderBody, startEmulator } from '../../emulator/index.js';
 import type { RunReport } from '../../lib/runner/result.js';
 import { loadSpec } from '../../lib/spec/load.js';
 import { allureCases, junitCases, readReport } from './normalise.js';
