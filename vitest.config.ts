@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          setupFiles: ['test/setup/hermetic-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

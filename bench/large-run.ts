@@ -17,6 +17,7 @@ import { allureMetaForRule, writeReports } from '../lib/reporting/index.js';
 import { runConformance } from '../lib/runner/index.js';
 import type { RunReport, Verdict } from '../lib/runner/result.js';
 import { loadSpec } from '../lib/spec/load.js';
+import { cliEnv } from '../test/helpers/cli-env.js';
 
 /**
  * A compiled module of the project: beside this file when it runs from dist/, else (the TypeScript
@@ -299,15 +300,6 @@ const MARKERS: Record<string, RegExp> = {
  * The environment of a measured CLI: without a calling vitest's variables (the CLI starts a vitest of
  * its own), cloud keys (the embedded emulator knows only the world's) or a CI step summary to append to.
  */
-function cliEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(VITEST|ALIBABA_CLOUD_|GITHUB_STEP_SUMMARY$|NODE_ENV$|TEST$)/.test(name))
-      continue;
-    env[name] = value;
-  }
-  return env;
-}
 
 /**
  * Runs the built CLI as a child and measures wall time, markers and peak RSS. `run` and `merge` get

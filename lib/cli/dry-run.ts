@@ -6,8 +6,11 @@ import type { PreparedRun } from './prepare.js';
 
 const EMBEDDED_PLACEHOLDER = 'http://127.0.0.1:0/';
 
-/** `--dry-run`: every request the run would send, signed then redacted, and nothing sent. */
-export function dryRun(prepared: PreparedRun, io: Io): number {
+/**
+ * `--dry-run`: every request the run would send, signed (with `env`'s keys: see signingKeys) then
+ * redacted, and nothing sent.
+ */
+export function dryRun(prepared: PreparedRun, io: Io, env: Record<string, string | undefined>): number {
   const { settings, world } = prepared;
   const { cases, notCovered } = generateCases({
     catalogue: prepared.catalogue,
@@ -24,7 +27,7 @@ export function dryRun(prepared: PreparedRun, io: Io): number {
     const sent = redactRequest(
       buildHttpRequest(request, {
         target,
-        credentials: credentialsForAccount(world, request.account, io.env),
+        credentials: credentialsForAccount(world, request.account, env),
         now,
         nonce: 'dry-run',
         apiVersion: '2014-05-26',

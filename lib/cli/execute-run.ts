@@ -9,6 +9,7 @@ import { type Io, println } from './io.js';
 import { packageVersion } from './package-root.js';
 import { assertReachable } from './preflight.js';
 import type { PreparedRun } from './prepare.js';
+import type { SigningKeys } from './signing-keys.js';
 import { openGroups } from './sweeper.js';
 import { runSuites } from './vitest-run.js';
 
@@ -26,7 +27,12 @@ export interface ExecutedRun {
 }
 
 /** Starts the target (or checks it listens), runs the suites, and sweeps whatever they left behind. */
-export async function executeRun(prepared: PreparedRun, io: Io, startedAt: number): Promise<ExecutedRun> {
+export async function executeRun(
+  prepared: PreparedRun,
+  io: Io,
+  startedAt: number,
+  keys: SigningKeys,
+): Promise<ExecutedRun> {
   const { settings } = prepared;
   mkdirSync(settings.reportDir, { recursive: true });
   const shardTag = settings.shard ? `-${settings.shard.index}-${settings.shard.count}` : '';
@@ -52,7 +58,7 @@ export async function executeRun(prepared: PreparedRun, io: Io, startedAt: numbe
       journalFile,
       target: targetUrl,
       world: prepared.world,
-      env: io.env,
+      env: keys.env,
       timeoutMs: settings.timeoutMs,
     });
   const interrupt = new Interrupt(io, cancelFile);
@@ -73,6 +79,7 @@ export async function executeRun(prepared: PreparedRun, io: Io, startedAt: numbe
         root: prepared.root,
         reportDir: settings.reportDir,
         suiteOptions,
+        workerEnv: keys.workerEnv,
         families: prepared.families,
         ...(settings.shard && { shard: settings.shard }),
         reporter: {

@@ -16,7 +16,8 @@ Examples:
   # the whole suite against the embedded emulator (what \`npm start\` does)
   $ ecs-conformance run
 
-  # a real endpoint, with the world that names your disposable resources
+  # a real endpoint, with the world that names your disposable resources (keys: these variables,
+  # else the aliyun CLI profile or ~/.alibabacloud/credentials, else the world's)
   $ export ALIBABA_CLOUD_ACCESS_KEY_ID=... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...
   $ ecs-conformance run --target https://ecs.cn-hangzhou.aliyuncs.com --world my.world.yaml --max-creates 20
 

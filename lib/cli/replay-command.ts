@@ -9,6 +9,7 @@ import {
 import { loadSpec } from '../spec/load.js';
 import { type Io, println } from './io.js';
 import { defaultWorldFile } from './prepare.js';
+import { signingKeys } from './signing-keys.js';
 
 /**
  * `replay ...`: re-signs one request (fresh nonce and timestamp, current credentials) and sends it once.
@@ -18,9 +19,10 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseReplayArgs(args);
   const worldFile = parsed.world === undefined ? defaultWorldFile() : resolve(io.cwd, parsed.world);
   const { world } = await loadSpec({ world: worldFile });
+  const { env } = await signingKeys(parsed.target, io.env);
   const client = createClient({
     target: parsed.target,
-    credentials: (account) => credentialsForAccount(world, account, io.env),
+    credentials: (account) => credentialsForAccount(world, account, env),
   });
   try {
     const exchange = await client.send(parsed.request);

@@ -5,6 +5,7 @@ import { type Io, println } from './io.js';
 import { prepareRun } from './prepare.js';
 import { type CliFlags, resolveRunSettings } from './resolve-settings.js';
 import { finishRun } from './run-outcome.js';
+import { describeKeys, signingKeys } from './signing-keys.js';
 import { vitestOutputs } from './vitest-run.js';
 
 /** `run`: everything is validated and loaded before the first request; then the suites run. */
@@ -14,14 +15,16 @@ export async function runCommand(flags: Record<string, unknown>, io: Io): Promis
   const config = loadConfigFile(typeof configFlag === 'string' ? configFlag : undefined, io.cwd);
   const settings = resolveRunSettings(cli as CliFlags, config, io.cwd);
   const prepared = await prepareRun(settings);
-  if (settings.dryRun) return dryRun(prepared, io);
+  const keys = await signingKeys(settings.target, io.env);
+  if (settings.dryRun) return dryRun(prepared, io, keys.env);
   const where = settings.target ?? 'the embedded emulator';
   const only = prepared.only ? `, ${prepared.only.length} rules` : '';
   println(
     io.stderr,
-    `ecs-conformance: testing ${where} with seed ${settings.seed}, ${settings.runs} runs per rule${only}`,
+    `ecs-conformance: testing ${where} with seed ${settings.seed}, ${settings.runs} runs per rule${only}; ` +
+      describeKeys(keys, prepared.world.accounts[0]?.id),
   );
-  const executed = await executeRun(prepared, io, startedAt);
+  const executed = await executeRun(prepared, io, startedAt, keys);
   return finishRun(executed, io, {
     ...(prepared.baseline && { baseline: prepared.baseline }),
     ...(settings.shard && { shard: `${settings.shard.index}/${settings.shard.count}` }),

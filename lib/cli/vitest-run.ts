@@ -22,6 +22,8 @@ export interface SuitesRun {
   families?: readonly Family[];
   /** Absent in merge mode: the blob files carry the results. */
   suiteOptions?: SuiteRunOptions;
+  /** Set in the worker's process.env (the keys that sign: see signingKeys). */
+  workerEnv?: Record<string, string>;
   shard?: { index: number; count: number };
   /** Directory of blob files to merge instead of running the suites. */
   mergeFrom?: string;
@@ -38,7 +40,7 @@ export interface SuitesRun {
 export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undefined> {
   const { BaseSequencer, createVitest, JUnitReporter } = await import('vitest/node');
   const { default: AllureVitestReporter } = await import('allure-vitest/reporter');
-  // Families run in catalogue order: the cross-cutting rules of `state` and `valid` see every case.
+  // Families run in catalogue order, so that a run reads like the catalogue (no test depends on it).
   class FamilyOrder extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
       const rank = (spec: TestSpecification) =>
@@ -95,6 +97,7 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
     sequence: { shuffle: false, sequencer: FamilyOrder },
     server: { deps: { external: engine.external } },
     ...(run.suiteOptions && { provide: { ecsConformance: run.suiteOptions } }),
+    ...(run.workerEnv && { env: run.workerEnv }),
     ...(run.shard && { shard: `${run.shard.index}/${run.shard.count}` }),
     ...(run.mergeFrom !== undefined && { mergeReports: run.mergeFrom }),
   };

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../../lib/runner/result.js';
-import { assertBuilt, BIN, childEnv, type LoopbackTarget, loopbackTarget, runCli } from './helpers/cli.js';
+import { cliEnv } from '../helpers/cli-env.js';
+import { assertBuilt, BIN, type LoopbackTarget, loopbackTarget, runCli } from './helpers/cli.js';
 
 // Each run starts vitest in a child process: generous on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -114,7 +115,7 @@ describe('a deliberately wrong target', () => {
 describe('interrupting a run', () => {
   it('stops, deletes every group it created, lists nothing left behind and exits 3', async () => {
     const cwd = freshDir();
-    const child = spawn(process.execPath, [BIN, 'run', '--runs', '3'], { cwd, env: childEnv({}) });
+    const child = spawn(process.execPath, [BIN, 'run', '--runs', '3'], { cwd, env: cliEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliEnv } from '../helpers/cli-env.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CLI = join(ROOT, 'dist', 'lib', 'cli', 'main.js');
@@ -25,22 +26,6 @@ export interface CliRun {
   done: Promise<CliResult>;
 }
 
-/** The parent's environment, minus vitest's own variables (the CLI starts a vitest of its own) and any cloud keys. */
-function childEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (
-      value === undefined ||
-      /^(VITEST|ALIBABA_CLOUD_)/.test(name) ||
-      name === 'NODE_ENV' ||
-      name === 'TEST'
-    )
-      continue;
-    env[name] = value;
-  }
-  return { ...env, NO_COLOR: '1', ...extra };
-}
-
 /**
  * Starts `ecs-conformance` (dist/lib/cli/main.js, built by `npm test` before vitest runs) as a child
  * process in `cwd`. A run that outlives `killAfterMs` is killed, so that a hanging CLI fails the test
@@ -54,7 +39,7 @@ export function startCli(
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: childEnv(options.env ?? {}),
+    env: cliEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Io } from '../../../lib/cli/io.js';
+import { cliEnv } from '../../helpers/cli-env.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 /** The built bin: `npm test` builds before running the tests. */
@@ -35,17 +36,6 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The parent's environment minus vitest's own variables (the CLI starts a vitest of its own) and cloud keys. */
-export function childEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(VITEST|ALIBABA_CLOUD_|GITHUB_STEP_SUMMARY)/.test(name)) continue;
-    if (name === 'NODE_ENV' || name === 'TEST') continue;
-    env[name] = value;
-  }
-  return { ...env, ...extra };
-}
-
 /** Runs the built bin as a child process, the way a user or CI does. */
 export function runCli(
   args: string[],
@@ -55,7 +45,7 @@ export function runCli(
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd, env: childEnv(options.env ?? {}), maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd, env: cliEnv(options.env ?? {}), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, stdout, stderr });
