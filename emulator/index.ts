@@ -2,6 +2,7 @@
 export type { CreateContext, CreateStep, StepOutcome } from './actions/create/context.js';
 export { CREATE_STEPS } from './actions/create/steps.js';
 export { selectDisks } from './actions/create/steps-resources.js';
+export { groupView } from './actions/group-view.js';
 export { type ListEntry, type ListParse, parseList } from './actions/lists.js';
 export { type CliEmulatorOptions, runEmulatorFromCli } from './cli.js';
 export { API_VERSION } from './dispatch.js';

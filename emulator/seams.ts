@@ -5,6 +5,7 @@ import type { Disk } from '../lib/spec/world.js';
 import type { CreateContext, CreateStep } from './actions/create/context.js';
 import { CREATE_STEPS } from './actions/create/steps.js';
 import { selectDisks } from './actions/create/steps-resources.js';
+import { groupView } from './actions/group-view.js';
 import { type ListParse, parseList } from './actions/lists.js';
 import type { ParamBag } from './http/params.js';
 import { defaultStatusFor } from './protocol/errors.js';
@@ -12,6 +13,7 @@ import { newRequestId, newSnapshotGroupId, newSnapshotId } from './protocol/ids.
 import type { NonceStore } from './protocol/nonce-store.js';
 import { type RenderedBody, type RenderInput, renderBody } from './protocol/render.js';
 import { checkTimestamp, type TimestampVerdict } from './protocol/timestamp.js';
+import type { BodyValue } from './protocol/xml.js';
 import type { SnapshotGroup } from './state/group.js';
 import type { EmulatorState } from './state/state.js';
 
@@ -50,6 +52,10 @@ export interface EmulatorSeams {
   createSteps: readonly CreateStep[];
   selectDisks(ctx: CreateContext): Disk[];
   storeGroup(state: EmulatorState, group: SnapshotGroup): void;
+  /** DeleteSnapshotGroup's removal, once the group is found to be the caller's. */
+  removeGroup(state: EmulatorState, groupId: string): void;
+  /** One group as DescribeSnapshotGroups lists it. */
+  groupView(group: SnapshotGroup, nowMs: number): Record<string, BodyValue>;
 }
 
 export const defaultSeams: Readonly<EmulatorSeams> = Object.freeze({
@@ -74,6 +80,8 @@ export const defaultSeams: Readonly<EmulatorSeams> = Object.freeze({
   createSteps: CREATE_STEPS,
   selectDisks,
   storeGroup: (state: EmulatorState, group: SnapshotGroup) => state.insertGroup(group),
+  removeGroup: (state: EmulatorState, groupId: string) => state.removeGroup(groupId),
+  groupView,
 });
 
 export const resolveSeams = (overrides: Partial<EmulatorSeams> = {}): EmulatorSeams => ({

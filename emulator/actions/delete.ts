@@ -17,7 +17,7 @@ export const deleteSnapshotGroup: ActionHandler = (env, { account, params }) => 
   if (!group || group.accountId !== account.id || group.regionId !== regionId) {
     return failed(apiError('InvalidSnapshotGroupId.NotFound'));
   }
-  env.state.removeGroup(group.id);
+  env.seams.removeGroup(env.state, group.id);
   return {
     kind: 'success',
     fields: {

@@ -1,6 +1,5 @@
 import { apiError, invalidParameter, missingParameter } from '../protocol/errors.js';
 import { groupStatus, type SnapshotGroup } from '../state/group.js';
-import { groupView } from './group-view.js';
 import type { ListEntry } from './lists.js';
 import { type ActionHandler, failed } from './result.js';
 
@@ -93,7 +92,7 @@ export const describeSnapshotGroups: ActionHandler = (env, { account, params }) 
     kind: 'success',
     fields: {
       NextToken: more && last ? String(last.seq) : '',
-      SnapshotGroups: { SnapshotGroup: page.map((group) => groupView(group, nowMs)) },
+      SnapshotGroups: { SnapshotGroup: page.map((group) => env.seams.groupView(group, nowMs)) },
     },
   };
 };

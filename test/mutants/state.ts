@@ -1,6 +1,7 @@
 import {
   type CreateContext,
   type EmulatorState,
+  groupView,
   type SnapshotGroup,
   selectDisks,
 } from '../../emulator/index.js';
@@ -10,6 +11,15 @@ import type { Mutant } from './types.js';
 /** The group is stored after `change`: what DescribeSnapshotGroups later shows differs from the request. */
 const storedAs = (change: (group: SnapshotGroup) => SnapshotGroup) => ({
   storeGroup: (state: EmulatorState, group: SnapshotGroup) => state.insertGroup(change(group)),
+});
+
+/** DescribeSnapshotGroups lists each group after `change`: what is stored is right, what is read is not. */
+const listedAs = (change: (snapshots: Array<Record<string, unknown>>) => Array<Record<string, unknown>>) => ({
+  groupView: (group: SnapshotGroup, nowMs: number) => {
+    const view = groupView(group, nowMs);
+    const snapshots = (view.Snapshots as { Snapshot: Array<Record<string, unknown>> }).Snapshot;
+    return { ...view, Snapshots: { Snapshot: change(snapshots) } } as typeof view;
+  },
 });
 
 /** Disks of the same instance as the first selected one that the selection left out. */
@@ -128,5 +138,25 @@ export const STATE_MUTANTS: Mutant[] = [
         return ctx.diskIds.length > 0 ? selected : selected.filter((disk) => disk.type !== 'system');
       },
     },
+  },
+  {
+    id: 'delete.answers-success-keeps-group',
+    family: 'state',
+    description: 'DeleteSnapshotGroup answers Success with its progress set, but the group stays.',
+    seams: { removeGroup: () => undefined },
+  },
+  {
+    id: 'describe.instant-access-not-listed',
+    family: 'state',
+    description: 'InstantAccess is stored, but DescribeSnapshotGroups lists every snapshot without it.',
+    seams: listedAs((snapshots) =>
+      snapshots.map((snapshot) => ({ ...snapshot, InstantAccess: false, InstantAccessRetentionDays: 0 })),
+    ),
+  },
+  {
+    id: 'describe.last-snapshot-not-listed',
+    family: 'state',
+    description: 'DescribeSnapshotGroups lists a group of two or more snapshots without the last one.',
+    seams: listedAs((snapshots) => (snapshots.length > 1 ? snapshots.slice(0, -1) : snapshots)),
   },
 ];
