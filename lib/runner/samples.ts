@@ -57,16 +57,22 @@ export function caseRecord(
       },
     }),
     reproduce: {
-      command: redactSecrets(
-        replayCommand(
-          where.target,
-          c.request,
-          where.worldFile === undefined ? {} : { world: where.worldFile },
-        ),
-      ),
+      command: redactSecrets(replayCommands(c, where)),
       curl: exchange ? curlLine(exchange.request) : '',
     },
   };
+}
+
+/**
+ * The replay commands of a case: its prelude first (the first use of a ClientToken or a nonce that the
+ * case's own request repeats), one after the other, or all at once for a case whose requests race.
+ */
+function replayCommands(c: Case, where: { target: string; worldFile?: string }): string {
+  const options = where.worldFile === undefined ? {} : { world: where.worldFile };
+  const commands = [...(c.prelude ?? []), c.request].map((req) => replayCommand(where.target, req, options));
+  if (commands.length === 1) return commands[0] as string;
+  // One command a line, continued with a backslash, so that the whole block pastes into a shell.
+  return c.concurrent ? `${commands.join(' & \\\n  ')} & \\\n  wait` : commands.join(' && \\\n  ');
 }
 
 /**

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRequest } from '../../lib/cases.js';
 import { curlLine, parseReplayArgs, replayCommand, shellQuote } from '../../lib/client/replay.js';
 import { buildHttpRequest } from '../../lib/client/wire.js';
+import { shellSplit } from '../helpers/shell-split.js';
 import { awkwardParams, caseRequest, context } from './helpers/fixtures.js';
-
-/** Splits a line made of shellQuote'd words back into words (enough for what shellQuote writes). */
-function shellSplit(line: string): string[] {
-  const words: string[] = [];
-  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
-  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
-    words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : (m[2] ?? ''));
-  }
-  return words;
-}
 
 const request: CaseRequest = caseRequest(
   { signature: 'v3', method: 'POST', body: 'form', format: 'XML' },
