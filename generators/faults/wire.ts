@@ -156,14 +156,11 @@ export const WIRE_FAULTS: Record<string, Planner> = {
       base === undefined
         ? []
         : [shape(rule, base, [{ op: 'append', name: 'Foo', value: 'bar' }], 'extra parameter Foo=bar')];
+    // Built once, outside the chain: fast-check compiles a stringMatching pattern each time it is made.
+    const name = fc.constantFrom(...UNKNOWN_PARAMETERS);
+    const value = fc.stringMatching(/^[a-z0-9]{1,16}$/);
     const shapes = validRequestArbitrary(ctx)
-      ?.chain((b) =>
-        fc.tuple(
-          fc.constant(b),
-          fc.constantFrom(...UNKNOWN_PARAMETERS),
-          fc.stringMatching(/^[a-z0-9]{1,16}$/),
-        ),
-      )
+      ?.chain((b) => fc.tuple(fc.constant(b), name, value))
       .map(([b, name, value]) =>
         shape(rule, b, [{ op: 'append', name, value }], `extra parameter ${name}=${value}`),
       );

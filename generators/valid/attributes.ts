@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TagInput } from '../../lib/client/serialise.js';
+import { memoised } from '../values/memoised.js';
 import {
   clientTokenArbitrary,
   descriptionArbitrary,
@@ -33,7 +34,9 @@ export interface AttributeConstraints {
 }
 
 /** Optional parameters that break no rule; keys absent at random, so every combination occurs. */
-export function attributesArbitrary(constraints: AttributeConstraints): fc.Arbitrary<Attributes> {
+export const attributesArbitrary = memoised(buildAttributesArbitrary);
+
+function buildAttributesArbitrary(constraints: AttributeConstraints): fc.Arbitrary<Attributes> {
   const tagCount = Math.min(constraints.maxTags, constraints.maxDrawnTags ?? 4);
   const tags = fc.uniqueArray(fc.record({ Key: tagKeyArbitrary(), Value: tagValueArbitrary() }), {
     minLength: 1,
