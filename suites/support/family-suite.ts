@@ -31,7 +31,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     executionMs: 0,
     leftBehind: [],
   };
-  const before = { requests: 0, cases: 0, executionMs: 0 };
+  const before = { requests: 0, cases: 0, executionMs: 0, generationMs: 0 };
   // Every family's cases bear on the cross-cutting rules: this file's share goes into its meta, and the
   // reporter adds up the shares of all files (of all shards), so a sharded run reports what one would.
   const crossCutting = Object.values(CROSS_CUTTING_RULES).filter((id) =>
@@ -48,12 +48,10 @@ export async function defineFamilySuite(family: Family): Promise<void> {
       requests: engine.requests,
       cases: engine.casesRun,
       executionMs: engine.executionMs,
+      // Planning happens once per session: the first file counts it; every file counts its own draws.
+      generationMs: session.generationReported ? engine.generationMs : 0,
     });
-    // Generation happens once per session: the first file to run counts its time.
-    if (!session.generationReported) {
-      session.generationReported = true;
-      outcome.generationMs = engine.generationMs;
-    }
+    session.generationReported = true;
     try {
       const ruleResults = await engineCall(session, () => runRules(engine, outcome.rules));
       for (const result of ruleResults) results.set(result.id, result);
@@ -111,6 +109,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     outcome.requests = engine.requests - before.requests;
     outcome.cases = engine.casesRun - before.cases;
     outcome.executionMs = engine.executionMs - before.executionMs;
+    outcome.generationMs = engine.generationMs - before.generationMs;
     const abort = engine.abortError;
     if (abort) outcome.abort = { code: abort.code, message: abort.message };
     if (watch) outcome.crossCutting = watch.stop();

@@ -12,7 +12,7 @@ export interface SuiteSession {
   spec: Spec;
   engine: Session;
   run: RunInfo;
-  /** Set by the first suite file, which reports the session's generation time. */
+  /** Set by the first suite file, which reports the session's planning time (every file its draws). */
   generationReported: boolean;
 }
 
@@ -89,6 +89,7 @@ async function openSession(): Promise<SuiteSession> {
     runs: options.runs,
     transports: options.transports,
     startedAt: new Date().toISOString(),
+    planningMs: Math.round(engine.generationMs),
   };
   return { options, spec, engine, run, generationReported: false };
 }

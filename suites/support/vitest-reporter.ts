@@ -59,6 +59,8 @@ export interface RunInfo {
   runs: number;
   transports: TransportVariant[];
   startedAt: string;
+  /** Planning the cases before `startedAt` (what is covered); the cases themselves are drawn later, as run. */
+  planningMs?: number;
 }
 
 /** Stored in the meta of each suite file (module). */
@@ -193,7 +195,7 @@ export class ConformanceReporter implements Reporter {
       leftBehind: [...new Set(leftBehind)].sort(),
     });
     const wall = this.options.startedAtMs !== undefined && families.length > 0;
-    if (wall) wallTimings(report, this.options.startedAtMs as number, testsEnded, sweepMs);
+    if (wall) wallTimings(report, run, this.options.startedAtMs as number, testsEnded, sweepMs);
     // Up to writing the files below (a second write to record their own time would cost as much again).
     report.timings.reportingMs = Math.max(0, Math.round(Date.now() - testsEnded - (wall ? sweepMs : 0)));
     let files: string[] = [];
@@ -207,15 +209,23 @@ export class ConformanceReporter implements Reporter {
 }
 
 /**
- * The phases as parts of the wall time: start-up until the session started generating, generation,
- * execution from the session's start to the last test (the final sweep included), and the rest.
+ * The phases as parts of the wall time: start-up until the session started planning, generation
+ * (planning, and drawing the cases as they run: the files' sums), execution from the session's start to
+ * the last test (the final sweep included) less the draws, and the rest.
  */
-function wallTimings(report: RunReport, startedAtMs: number, testsEnded: number, sweepMs: number): void {
+export function wallTimings(
+  report: RunReport,
+  run: RunInfo,
+  startedAtMs: number,
+  testsEnded: number,
+  sweepMs: number,
+): void {
   const sessionOpened = Date.parse(report.startedAt);
   if (Number.isNaN(sessionOpened)) return;
-  const generation = report.timings.generationMs;
-  report.timings.startupMs = Math.max(0, Math.round(sessionOpened - generation - startedAtMs));
-  report.timings.executionMs = Math.max(0, Math.round(testsEnded - sessionOpened + sweepMs));
+  const planning = run.planningMs ?? 0;
+  const draws = Math.max(0, report.timings.generationMs - planning);
+  report.timings.startupMs = Math.max(0, Math.round(sessionOpened - planning - startedAtMs));
+  report.timings.executionMs = Math.max(0, Math.round(testsEnded - sessionOpened + sweepMs - draws));
 }
 
 /**

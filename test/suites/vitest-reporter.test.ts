@@ -5,7 +5,7 @@ import type { TaskMeta } from 'vitest';
 import { describe, expect, it } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import type { Finding } from '../../lib/checks/finding.js';
-import type { CaseRecord, RuleResult } from '../../lib/runner/result.js';
+import type { CaseRecord, RuleResult, RunReport } from '../../lib/runner/result.js';
 import { RuleTally, type TallyData } from '../../lib/runner/tally.js';
 import type { Rule } from '../../lib/spec/catalogue.js';
 import { loadCatalogue } from '../../lib/spec/load.js';
@@ -14,6 +14,7 @@ import {
   type FamilyOutcome,
   type ReporterOutcome,
   type RunInfo,
+  wallTimings,
 } from '../../suites/support/vitest-reporter.js';
 
 const catalogue = loadCatalogue();
@@ -117,6 +118,24 @@ async function report(modules: TestModule[], finalize?: () => Promise<string[]>)
   if (!outcome) throw new Error('no outcome');
   return { outcome, reportDir };
 }
+
+describe('the wall-time breakdown', () => {
+  it('counts the cases drawn during the run as generation, not execution, and planning before the session', () => {
+    const opened = Date.parse(run.startedAt);
+    const report = {
+      startedAt: run.startedAt,
+      timings: { startupMs: 0, generationMs: 900, executionMs: 0, reportingMs: 0 },
+    };
+    // Planned for 100 ms before the session opened; 800 ms of draws while the 5 s of tests ran; a 1 s sweep.
+    wallTimings(report as RunReport, { ...run, planningMs: 100 }, opened - 1_600, opened + 5_000, 1_000);
+    expect(report.timings).toEqual({
+      startupMs: 1_500,
+      generationMs: 900,
+      executionMs: 5_200,
+      reportingMs: 0,
+    });
+  });
+});
 
 describe('the conformance reporter', () => {
   it('assembles the RunReport from task meta and writes conformance.json in the same order', async () => {
