@@ -25,7 +25,8 @@ class CapReached extends Error {}
  * Sends one request through undici's dispatcher and collects the answer, the body up to `cap` bytes
  * (past it, the rest is not read: the connection is dropped and the response marked truncated).
  * Rejects with an AttemptError. A handler of our own rather than `request()`: its body stream and the
- * promises around it cost a quarter of the client's time per exchange, and only the text is wanted.
+ * promises around it cost about a sixth of each exchange (17.5 against 14.5 µs side by side), and only
+ * the text is wanted.
  */
 export function dispatchCapped(
   dispatcher: Dispatcher,
