@@ -11,7 +11,7 @@ export const REDACTED = '***';
 const MIN_SECRET_LENGTH = 4;
 const registry = new Set<string>();
 
-/** Remembers a secret seen by this process so that knownSecrets() scrubs it from any text. */
+/** Remembers a secret seen by this process: every redaction scrubs it from then on. */
 export function registerSecret(value: string | undefined): void {
   if (value === undefined || value.length < MIN_SECRET_LENGTH || registry.has(value)) return;
   registry.add(value);
