@@ -69,6 +69,12 @@ export function buildProgram(
     .option('--max-creates <n>', 'budget of groups a run may create (default: 100 for --target)')
     .option('--max-transport-failures <n>', 'consecutive transport failures that stop the run (default 5)')
     .option('--dry-run', 'print what would be sent, without sending anything')
+    .addOption(
+      new Option(
+        '--credentials <source>',
+        "whose keys sign: auto (yours only for https://*.aliyuncs.com, else the world's), env, chain or world",
+      ).choices(['auto', 'env', 'chain', 'world']),
+    )
     .option('--config <file>', 'configuration file (default: ecs-conformance.config.yaml or .json here)')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: Record<string, unknown>) => {

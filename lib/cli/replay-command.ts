@@ -19,7 +19,13 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseReplayArgs(args);
   const worldFile = parsed.world === undefined ? defaultWorldFile() : resolve(io.cwd, parsed.world);
   const { world } = await loadSpec({ world: worldFile });
-  const { env } = await signingKeys(parsed.target, io.env);
+  const keys = await signingKeys({
+    target: parsed.target,
+    env: io.env,
+    ...(parsed.credentials && { mode: parsed.credentials }),
+  });
+  if (keys.warning) println(io.stderr, keys.warning);
+  const { env } = keys;
   const client = createClient({
     target: parsed.target,
     credentials: (account) => credentialsForAccount(world, account, env),

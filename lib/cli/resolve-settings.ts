@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CREDENTIALS_MODES } from '../client/index.js';
 import { ToolError } from '../errors.js';
 import { type ConfigFile, configDir } from './config-file.js';
 import { flagFor, RUN_DEFAULTS, type RunSettings, type SettingKey, type Shard } from './run-settings.js';
@@ -39,6 +40,7 @@ export function resolveRunSettings(cli: CliFlags, config: ConfigFile | undefined
     maxTransportFailures:
       optional(pick('maxTransportFailures'), integerIn(1, 1_000_000)) ?? RUN_DEFAULTS.maxTransportFailures,
     dryRun: optional(pick('dryRun'), boolean) ?? false,
+    credentials: optional(pick('credentials'), oneOf(CREDENTIALS_MODES)) ?? 'auto',
   };
   const rate = optional(pick('rate'), nonNegativeNumber) ?? (external ? RUN_DEFAULTS.external.rate : 0);
   if (rate > 0) settings.rate = rate;

@@ -15,7 +15,8 @@ export async function runCommand(flags: Record<string, unknown>, io: Io): Promis
   const config = loadConfigFile(typeof configFlag === 'string' ? configFlag : undefined, io.cwd);
   const settings = resolveRunSettings(cli as CliFlags, config, io.cwd);
   const prepared = await prepareRun(settings);
-  const keys = await signingKeys(settings.target, io.env);
+  const keys = await signingKeys({ target: settings.target, env: io.env, mode: settings.credentials });
+  if (keys.warning) println(io.stderr, keys.warning);
   if (settings.dryRun) return dryRun(prepared, io, keys.env);
   const where = settings.target ?? 'the embedded emulator';
   const only = prepared.only ? `, ${prepared.only.length} rules` : '';

@@ -1,3 +1,5 @@
+import type { CredentialsMode } from '../client/index.js';
+
 /** The settings of one `run`, after merging the command line, the configuration file and the defaults. */
 export interface Shard {
   index: number;
@@ -28,6 +30,8 @@ export interface RunSettings {
   maxCreates?: number;
   maxTransportFailures: number;
   dryRun: boolean;
+  /** Where the first account's keys may come from (see signingKeys). */
+  credentials: CredentialsMode;
 }
 
 /** Defaults resolved in one place. External targets may be real, billed accounts: bounded by default. */
@@ -64,6 +68,7 @@ export const SETTING_KEYS = [
   'maxCreates',
   'maxTransportFailures',
   'dryRun',
+  'credentials',
 ] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];

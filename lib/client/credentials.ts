@@ -10,6 +10,10 @@ export interface Credentials {
   securityToken?: string;
 }
 
+/** `--credentials`: where the first account's keys may come from (decided by the CLI's signingKeys). */
+export const CREDENTIALS_MODES = ['auto', 'env', 'chain', 'world'] as const;
+export type CredentialsMode = (typeof CREDENTIALS_MODES)[number];
+
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
 export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
 export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';

@@ -1,8 +1,10 @@
 // The client's public surface: every export others may use is named here.
+export { isAlibabaCloudEndpoint } from './alibaba-endpoint.js';
 export type { Client } from './client.js';
 export { createClient, randomNonce } from './client.js';
-export type { Credentials } from './credentials.js';
+export type { Credentials, CredentialsMode } from './credentials.js';
 export {
+  CREDENTIALS_MODES,
   credentialsForAccount,
   credentialsFromEnv,
   ENV_ACCESS_KEY_ID,

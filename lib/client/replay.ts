@@ -1,5 +1,6 @@
 import type { CaseRequest, Tamper, TransportVariant, WireParams } from '../cases.js';
 import { ToolError } from '../errors.js';
+import { CREDENTIALS_MODES, type CredentialsMode } from './credentials.js';
 import type { SentRequest } from './exchange.js';
 import { REDACTED, redactRequest } from './redact.js';
 
@@ -10,13 +11,16 @@ import { REDACTED, redactRequest } from './redact.js';
  *     --signature v2|v3 --method POST|GET --body form|query --format JSON|XML
  *     [--param NAME=VALUE]... [--params-json '[["NAME","VALUE"],...]'] [--tamper '<Tamper JSON>']
  *
+ * `--credentials auto|env|chain|world` may follow (default auto, as for `run`).
  * `--param` is repeated in wire order (split at the first `=`); `--params-json` carries parameters
  * whose names contain `=`, and comes after the `--param`s. The request is re-signed with a fresh nonce
- * and timestamp from the current credentials (environment, then the world's keys), unless the tamper
+ * and timestamp from the current credentials (chosen as `run` chooses them), unless the tamper
  * fixes them (a nonce-reuse case replays its nonce).
  */
 export interface ReplayArgs {
   target: string;
+  /** Whose keys sign (see the CLI's signingKeys); default auto. */
+  credentials?: CredentialsMode;
   world?: string;
   request: CaseRequest;
 }
@@ -39,6 +43,7 @@ export function replayCommand(target: string, req: CaseRequest, options: { world
 }
 
 const CHOICES = {
+  credentials: CREDENTIALS_MODES,
   signature: ['v2', 'v3'],
   method: ['POST', 'GET'],
   body: ['form', 'query'],
@@ -106,7 +111,13 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
   const tamper = single.get('tamper');
   if (tamper !== undefined) request.tamper = parseTamper(tamper);
   const world = single.get('world');
-  return { target: required('target'), ...(world !== undefined && { world }), request };
+  const credentials = single.has('credentials') ? choice('credentials') : undefined;
+  return {
+    target: required('target'),
+    ...(world !== undefined && { world }),
+    ...(credentials !== undefined && { credentials }),
+    request,
+  };
 }
 
 function splitParam(value: string): [string, string] {

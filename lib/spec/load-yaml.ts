@@ -3,6 +3,12 @@ import { LineCounter, parseDocument } from 'yaml';
 import { ToolError } from '../errors.js';
 import { displayPath } from './load-paths.js';
 
+/**
+ * How far aliases (`*name`, `<<: *name`) may expand in one file: generous for a world that reuses a disk
+ * template on thousands of disks, yet a nested alias bomb stops long before it exhausts memory.
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
 /** A parsed YAML (or JSON) file that can still say where a JSON-pointer path sits in the text. */
 export interface ParsedFile {
   /** How the file is named in messages. */
@@ -35,7 +41,17 @@ export function parseYamlText(text: string, label: string, what: string): Parsed
     const firstLine = problem.message.split('\n')[0] ?? problem.message;
     throw new ToolError('E_CONFIG', `${what} file ${label}${where}: not valid YAML: ${firstLine}`);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (cause) {
+    // The yaml package's guard against alias bombs ("billion laughs"): a few lines that expand to gigabytes.
+    throw new ToolError(
+      'E_CONFIG',
+      `${what} file ${label}: its aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (${(cause as Error).message})`,
+      { cause },
+    );
+  }
   const locate = (pointer: string): string | undefined => {
     const segments = pointerSegments(pointer);
     for (let n = segments.length; n >= 0; n--) {

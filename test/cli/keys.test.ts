@@ -49,7 +49,7 @@ describe('the embedded emulator ignores keys in the environment', () => {
   });
 });
 
-describe('a target: keys from the Alibaba Cloud credentials chain when the environment has none', () => {
+describe('--credentials chain: keys from the Alibaba Cloud credentials chain', () => {
   // A world whose first account carries a secret the target does not know: only the profile's is right.
   const cwd = freshDir();
   const world = join(cwd, 'world.yaml');
@@ -62,9 +62,21 @@ describe('a target: keys from the Alibaba Cloud credentials chain when the envir
       `[default]\ntype = access_key\naccess_key_id = ${MAIN?.accessKeyId}\naccess_key_secret = ${secret}\n`,
     );
   });
-  const run = (env: Record<string, string>, reportDir: string) =>
+  const run = (env: Record<string, string>, reportDir: string, mode = ['--credentials', 'chain']) =>
     runCli(
-      ['run', '--target', target.url, '--world', world, '--rate', '0', ...ONLY, '--report-dir', reportDir],
+      [
+        'run',
+        '--target',
+        target.url,
+        '--world',
+        world,
+        '--rate',
+        '0',
+        ...ONLY,
+        '--report-dir',
+        reportDir,
+        ...mode,
+      ],
       {
         cwd,
         env: { ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true', ...env },
@@ -72,17 +84,24 @@ describe('a target: keys from the Alibaba Cloud credentials chain when the envir
     );
 
   it('signs with the shared credentials file, names the key id, and writes its secret nowhere', async () => {
-    const [withProfile, without] = await Promise.all([
+    const [withProfile, auto, without] = await Promise.all([
       run({ ALIBABA_CLOUD_CREDENTIALS_FILE: profile }, join(cwd, 'with-profile')),
+      run({ ALIBABA_CLOUD_CREDENTIALS_FILE: profile }, join(cwd, 'auto'), []),
       run({ ALIBABA_CLOUD_CREDENTIALS_FILE: join(cwd, 'missing') }, join(cwd, 'without')),
     ]);
     expect(withProfile.stderr).toContain(
       `acct-main signs as ${MAIN?.accessKeyId} (keys from the credentials chain)`,
     );
     expect(withProfile.code, withProfile.stdout.slice(-400)).toBe(0);
-    // The control: the world's (wrong) secret is refused, so the profile is what made the run pass.
-    expect(without.stderr).toContain("the world's keys");
-    expect(without.code).toBe(1);
+    expect(withProfile.stderr).toContain('warning: your own keys sign requests to 127.0.0.1');
+    // The control: by default a loopback target gets the world's (wrong) secret, refused, so the profile
+    // is what made the run pass; and the default never read the profile.
+    expect(auto.stderr).toContain("the world's keys (127.0.0.1");
+    expect(auto.code).toBe(1);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      '--credentials chain: the Alibaba Cloud credentials chain found no keys',
+    );
     const secret = MAIN?.accessKeySecret ?? 'unset';
     for (const text of [withProfile.stdout, withProfile.stderr, ...textsUnder(join(cwd, 'with-profile'))])
       expect(text.includes(secret)).toBe(false);

@@ -93,7 +93,16 @@ describe('--dry-run', () => {
     const before = target.requests;
     const secret = 'dry-run-test-secret-value';
     const result = await cli(
-      ['run', '--target', target.url, '--dry-run', '--only', 'name.min-length,protocol.signature-valid'],
+      [
+        'run',
+        '--target',
+        target.url,
+        '--dry-run',
+        '--credentials',
+        'env',
+        '--only',
+        'name.min-length,protocol.signature-valid',
+      ],
       freshDir(),
       { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIdryrun', ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret },
     );
@@ -103,6 +112,7 @@ describe('--dry-run', () => {
     expect(result.stdout).toMatch(/name\.min-length\/\S+/);
     expect(result.stdout).toContain(`POST ${target.url}/`);
     expect(result.stdout).toContain('nothing was sent');
+    expect(result.stdout).toContain('LTAIdryrun'); // the keys asked for sign: their secret is what is hidden
     expect(result.stdout).not.toContain(secret);
     expect(result.stdout).not.toMatch(/Signature=(?!\*\*\*)[A-Za-z0-9%+/=]{8,}/);
   });

@@ -9,7 +9,7 @@ import type { LoopbackServer } from '../hostile/loopback.js';
 import { startProxy } from '../hostile/proxy.js';
 import { findLeaks } from './scan.js';
 import { CreateCounter, describedGroups } from './target-state.js';
-import { KNOWN, KNOWN_ENV, writeKnownWorld } from './world.js';
+import { KNOWN, KNOWN_ARGS, KNOWN_ENV, writeKnownWorld } from './world.js';
 
 // What bounds a run on a real, billed account: the create budget, and a dry run that sends nothing.
 const worldDir = tempDir('limits-world');
@@ -37,7 +37,18 @@ describe.concurrent('real-account limits', () => {
     const proxy = await startProxy(emulator.url, { onAnswer: creates.onAnswer });
     opened.push(proxy);
     const dir = cwd();
-    const args = ['run', '--target', proxy.url, '--world', worldFile, '--only', 'state,valid', '--runs', '1'];
+    const args = [
+      'run',
+      '--target',
+      proxy.url,
+      '--world',
+      worldFile,
+      '--only',
+      'state,valid',
+      '--runs',
+      '1',
+      ...KNOWN_ARGS,
+    ];
     const result = await runCli(
       [...args, '--rate', '0', '--max-creates', '2', '--report-dir', join(dir, 'r')],
       {
@@ -60,7 +71,17 @@ describe.concurrent('real-account limits', () => {
     const proxy = await startProxy(emulator.url);
     opened.push(proxy);
     const dir = cwd();
-    const args = ['run', '--target', proxy.url, '--world', worldFile, '--runs', '1', '--dry-run'];
+    const args = [
+      'run',
+      '--target',
+      proxy.url,
+      '--world',
+      worldFile,
+      '--runs',
+      '1',
+      '--dry-run',
+      ...KNOWN_ARGS,
+    ];
     const result = await runCli([...args, '--report-dir', join(dir, 'r')], { cwd: dir, env: KNOWN_ENV });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^nothing was sent$/m);

@@ -7,7 +7,7 @@ import type { LoopbackServer, Recorded } from '../hostile/loopback.js';
 import { startProxy } from '../hostile/proxy.js';
 import { echoingTarget } from '../hostile/targets.js';
 import { findLeaks, type Secret, signaturesOf, vitestCacheFiles, writtenFiles } from './scan.js';
-import { KNOWN, KNOWN_ENV, writeKnownWorld } from './world.js';
+import { KNOWN, KNOWN_ARGS, KNOWN_ENV, writeKnownWorld } from './world.js';
 
 // The whole suite, signed with a known secret and STS token, through a loopback server that records every
 // request: no output of the run may hold the secret, the token or any Signature the target received.
@@ -33,7 +33,7 @@ async function wholeRun(
   const cwd = tempDir('safety-run');
   dirs.push(cwd);
   const since = Date.now();
-  const args = ['run', '--target', target.url, '--world', worldFile, '--runs', '1'];
+  const args = ['run', '--target', target.url, '--world', worldFile, '--runs', '1', ...KNOWN_ARGS];
   const limits = ['--rate', '0', '--max-creates', '100000', '--report-dir', join(cwd, 'reports')];
   const result = await runCli([...args, ...limits], { cwd, env: KNOWN_ENV, killAfterMs: 150_000 });
   const texts: Array<[string, string]> = [
