@@ -2,6 +2,8 @@
  * The rules catalogue (spec/CreateSnapshotGroup.rules.yaml) and expectation profiles
  * (spec/profiles/*.yaml). JSON Schemas: spec/rules.schema.json, spec/profile.schema.json.
  */
+import type { RequestTextLimits } from './request-limits.js';
+
 export type Family =
   | 'request-shape'
   | 'disk-state'
@@ -118,10 +120,21 @@ export interface Limits {
   maxTags: number;
 }
 
+/** A profile as its file holds it: limits overlay the OpenAPI description's (spec/…openapi.yaml). */
+export interface ProfileFile {
+  name: string;
+  description: string;
+  limits?: Partial<Limits>;
+  overrides?: Record<string, { expected?: Expected; note?: string }>;
+}
+
+/** A profile as loaded: the spec's limits with the file's overlay, and the request's text limits. */
 export interface Profile {
   name: string;
   description: string;
   limits: Limits;
+  /** Lengths, characters, forbidden prefixes, ranges of the request's values, from the OpenAPI description. */
+  request: RequestTextLimits;
   /** Per-rule overrides of the catalogue's expected outcome. */
   overrides?: Record<string, { expected?: Expected; note?: string }>;
 }

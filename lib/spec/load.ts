@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ToolError } from '../errors.js';
-import type { Catalogue, Profile, Rule } from './catalogue.js';
+import type { Catalogue, Profile, ProfileFile, Rule } from './catalogue.js';
 import { catalogueProblems, profileProblems } from './load-check-catalogue.js';
 import { worldProblems } from './load-check-world.js';
 import {
@@ -15,6 +15,8 @@ import {
 import { throwProblems } from './load-problems.js';
 import { schemaOf, schemaProblems } from './load-validate.js';
 import { type ParsedFile, parseYamlText, readYamlFile } from './load-yaml.js';
+import { readOpenApiFile } from './openapi-document.js';
+import { type RequestLimits, requestLimits, requestLimitsOf } from './request-limits.js';
 import type { World } from './world.js';
 
 /** The one way to read the rules catalogue, a profile and a world: parsed, schema-checked, cross-checked. */
@@ -31,6 +33,11 @@ export interface SpecFiles {
   profile?: string;
   /** Catalogue file; default spec/CreateSnapshotGroup.rules.yaml of the package. */
   catalogue?: string;
+  /**
+   * An OpenAPI description of CreateSnapshotGroup to read the request's limits from instead of the shipped
+   * one (a future API version, an edited copy); the checks still read the shipped files.
+   */
+  openapi?: string;
 }
 
 export function loadCatalogue(file?: string): Catalogue {
@@ -50,16 +57,19 @@ export function loadWorld(file?: string): World {
 }
 
 /** A profile by name (spec/profiles/<name>.yaml) or by path (anything with a '/' or a .yaml/.yml/.json ending). */
-export function loadProfile(nameOrFile: string = DEFAULT_PROFILE): Profile {
-  return checkProfile(readYamlFile(profilePath(nameOrFile), 'Profile'));
+export function loadProfile(nameOrFile: string = DEFAULT_PROFILE, openapi?: string): Profile {
+  return checkProfile(readYamlFile(profilePath(nameOrFile), 'Profile'), undefined, limitsFrom(openapi));
 }
 
 export function loadSpec(files: SpecFiles = {}): Spec {
   const catalogue = loadCatalogue(files.catalogue);
   const profileFile = readYamlFile(profilePath(files.profile ?? DEFAULT_PROFILE), 'Profile');
-  const profile = checkProfile(profileFile, catalogue);
+  const profile = checkProfile(profileFile, catalogue, limitsFrom(files.openapi));
   return { catalogue, profile, world: loadWorld(files.world) };
 }
+
+const limitsFrom = (openapi: string | undefined): RequestLimits =>
+  openapi === undefined ? requestLimits() : requestLimitsOf(readOpenApiFile(resolveUserPath(openapi)));
 
 /** A world given as text (tests, generated worlds), checked exactly as a world file is. */
 export function parseWorld(text: string, label = '<world>'): World {
@@ -124,9 +134,12 @@ function checkWorld(parsed: ParsedFile): World {
   return world;
 }
 
-function checkProfile(parsed: ParsedFile, catalogue?: Catalogue): Profile {
+/** The file's limits overlay the OpenAPI description's: a profile names only where a target departs from it. */
+function checkProfile(parsed: ParsedFile, catalogue: Catalogue | undefined, spec: RequestLimits): Profile {
   throwProblems(parsed, 'Profile', schemaProblems('profile', parsed.data));
-  const profile = parsed.data as Profile;
+  const file = parsed.data as ProfileFile;
+  const { limits, ...request } = spec;
+  const profile: Profile = { ...file, limits: { ...limits, ...file.limits }, request };
   throwProblems(parsed, 'Profile', profileProblems(profile, catalogue));
   return profile;
 }

@@ -46,7 +46,13 @@ const documents = new Map<OperationName, JsonObject>();
 export function loadOpenApiDocument(operation: OperationName): JsonObject {
   const cached = documents.get(operation);
   if (cached) return cached;
-  const file = specFile(operation);
+  const document = readOpenApiFile(specFile(operation));
+  documents.set(operation, document);
+  return document;
+}
+
+/** Parses one OpenAPI 3.1 file: the shipped ones, or an edited copy a user or a test points at. */
+export function readOpenApiFile(file: string): JsonObject {
   let parsed: unknown;
   try {
     parsed = parse(readFileSync(file, 'utf8'));
@@ -57,7 +63,6 @@ export function loadOpenApiDocument(operation: OperationName): JsonObject {
   if (typeof document.openapi !== 'string' || !document.openapi.startsWith('3.1')) {
     throw new ToolError('E_SPEC', `${file}: expected an OpenAPI 3.1 document`);
   }
-  documents.set(operation, document);
   return document;
 }
 

@@ -2,6 +2,7 @@ import type { Case, CaseRequest, TransportVariant } from '../../lib/cases.js';
 import type { GenerateCases, RunOptions } from '../../lib/runner/index.js';
 import type { Catalogue, Expected, Family, Profile, Rule } from '../../lib/spec/catalogue.js';
 import type { World } from '../../lib/spec/world.js';
+import { loadProfile } from '../../lib/spec/load.js';
 
 export const VARIANT: TransportVariant = { signature: 'v3', method: 'POST', body: 'query', format: 'JSON' };
 
@@ -81,6 +82,7 @@ export const PROFILE: Profile = {
   name: 'test',
   description: 'runner tests',
   limits: { maxDisks: 16, maxDiskIndex: 16, maxTotalSizeGiB: 32768, maxTags: 20 },
+  request: loadProfile().request,
 };
 
 export function createRequest(params: Array<[string, string]>): CaseRequest {

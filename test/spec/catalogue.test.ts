@@ -188,11 +188,17 @@ describe('rules.schema.json and profile.schema.json mirror lib/spec/catalogue.ts
     ['ErrorPair', rules.$defs.errorPair as object],
     ['ErrorRow', rules.$defs.errorRow as object],
     ['Ambiguity', rules.$defs.ambiguity as object],
-    ['Profile', profile],
-    ['Limits', profile.properties.limits as object],
+    ['ProfileFile', profile],
   ];
   it.each(pairs)('%s', (name, schema) => {
     expect(flat(schemaShape(schema))).toEqual(flat(interfaces[name]));
+  });
+
+  it('Limits: a profile file may overlay each of them, and only them', () => {
+    const overlay = flat(schemaShape(profile.properties.limits as object));
+    const limits = Object.keys(interfaces.Limits ?? {});
+    expect(limits.length).toBeGreaterThan(0);
+    expect(overlay).toEqual(Object.fromEntries(limits.map((key) => [key, true])));
   });
 
   it('the family enum is the Family union', () => {
