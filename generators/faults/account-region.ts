@@ -33,7 +33,9 @@ export const ACCOUNT_REGION_FAULTS: Record<string, Planner> = {
         : fc
             .constantFrom(...options)
             .chain((t) =>
-              attributesArbitrary(attributeConstraints(ctx, t)).map((a) => shape(rule, t, a, what(t))),
+              attributesArbitrary(ctx.profile.request, attributeConstraints(ctx, t)).map((a) =>
+                shape(rule, t, a, what(t)),
+              ),
             );
     return shapePlan(
       ctx,
@@ -68,19 +70,28 @@ export const ACCOUNT_REGION_FAULTS: Record<string, Planner> = {
         touched,
       );
     const first = ordered[0];
-    const fixed = first === undefined ? [] : [on(disksTarget([first])), on(disksTarget([first]), 1)];
+    const fixed =
+      first === undefined
+        ? []
+        : [on(disksTarget([first])), on(disksTarget([first]), ctx.profile.request.retentionDays.minimum)];
     const shapes =
       ordered.length === 0
         ? undefined
         : fc
             .tuple(
               fc.constantFrom(...ordered),
-              fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+              fc.option(
+                fc.integer({
+                  min: ctx.profile.request.retentionDays.minimum,
+                  max: ctx.profile.request.retentionDays.maximum,
+                }),
+                { nil: undefined },
+              ),
             )
             .chain(([disk, days]) => {
               const target = disksTarget([disk]);
               const constraints = { ...attributeConstraints(ctx, target), instantAccess: false };
-              return attributesArbitrary(constraints).map((a) => {
+              return attributesArbitrary(ctx.profile.request, constraints).map((a) => {
                 const s = on(target, days);
                 return { ...s, attributes: { ...a, ...s.attributes } };
               });

@@ -1,116 +1,171 @@
 import fc from 'fast-check';
+import type { TextLimits } from '../../lib/spec/request-limits.js';
+import type { GenContext } from '../context.js';
 import {
-  bmpCharacter,
-  descriptionArbitrary,
+  characterOf,
+  charactersNotFirst,
+  charactersOutside,
   freeTextArbitrary,
-  letterArbitrary,
-  NAME_BAD_FIRST,
-  NAME_FORBIDDEN,
-  NAME_REST,
-  nameArbitrary,
   repeatTo,
-  URL_PREFIXES,
+  textArbitrary,
 } from '../values/text.js';
 import type { ParamFault, ParamFaultFactory } from './param.js';
 import type { FaultValue } from './shape.js';
 
-const name = (value: string, description: string, kind?: FaultValue['kind']): FaultValue => ({
-  attributes: { Name: value },
+/** Name and Description faults, each across one keyword of the request schema (lib/spec/request-limits). */
+type Field = 'Name' | 'Description';
+
+const faultValue = (
+  field: Field,
+  value: string,
+  description: string,
+  kind?: FaultValue['kind'],
+): FaultValue => ({
+  attributes: { [field]: value },
   description,
   ...(kind === undefined ? {} : { kind }),
 });
-const desc = (value: string, description: string, kind?: FaultValue['kind']): FaultValue => ({
-  attributes: { Description: value },
-  description,
-  ...(kind === undefined ? {} : { kind }),
-});
-const nameFault = (rule: string, fixed: FaultValue[], random: fc.Arbitrary<FaultValue>): ParamFault => ({
-  rule,
-  touched: ['Name'],
-  fixed,
-  random,
-});
-const descriptionFault = (
+const fault = (
+  field: Field,
   rule: string,
   fixed: FaultValue[],
   random: fc.Arbitrary<FaultValue>,
 ): ParamFault => ({
   rule,
-  touched: ['Description'],
+  touched: [field],
   fixed,
   random,
 });
 
+/** One character short of the schema's minLength (an allowed character, so only the length is wrong). */
+function tooShort(field: Field, limits: TextLimits): ParamFault {
+  const length = limits.minLength - 1;
+  const allowed = limits.charset?.first ?? 'D';
+  const short = (value: string) =>
+    faultValue(field, value, `${field} of ${length} character${length === 1 ? '' : 's'}`);
+  const random =
+    limits.charset === undefined ? freeTextArbitrary(length, length) : textArbitrary(limits, length, length);
+  return fault(
+    field,
+    `${field.toLowerCase()}.min-length`,
+    [{ ...short(repeatTo(length, allowed)), kind: 'boundary' }],
+    random.map(short),
+  );
+}
+
+/** One character past maxLength (boundary), or up to twice as long (random), otherwise valid. */
+function tooLong(field: Field, limits: TextLimits, filler: string): ParamFault {
+  const over = limits.maxLength + 1;
+  const long = (value: string) => faultValue(field, value, `${field} of ${value.length} characters`);
+  const head = limits.charset?.first.charAt(limits.charset.first.length - 1) ?? '';
+  return fault(
+    field,
+    `${field.toLowerCase()}.max-length`,
+    [{ ...long(`${head}${repeatTo(over - head.length, filler)}`), kind: 'boundary' }],
+    textArbitrary(limits, over, Math.max(over, 2 * limits.maxLength)).map(long),
+  );
+}
+
+/** The value starts with each forbidden prefix (boundary), then anything. */
+function forbiddenPrefix(
+  field: Field,
+  limits: TextLimits,
+  rest: fc.Arbitrary<string>,
+  example: string,
+): ParamFault {
+  const starting = (prefix: string, value: string, kind?: FaultValue['kind']) =>
+    faultValue(field, value, `${field} starting with ${prefix}`, kind);
+  return fault(
+    field,
+    `${field.toLowerCase()}.no-url-prefix`,
+    limits.forbiddenPrefixes.map((p) => starting(p, `${p}${example}`, 'boundary')),
+    fc.tuple(fc.constantFrom(...limits.forbiddenPrefixes), rest).map(([p, r]) => starting(p, p + r)),
+  );
+}
+
 export const NAME_FAULTS: Record<string, ParamFaultFactory> = {
-  'name.min-length': () =>
-    nameFault(
-      'name.min-length',
-      [name('N', 'Name of 1 character', 'boundary')],
-      letterArbitrary().map((l) => name(l, 'Name of 1 character')),
-    ),
-  'name.max-length': () =>
-    nameFault(
-      'name.max-length',
-      [name(`N${repeatTo(128, NAME_REST)}`, 'Name of 129 characters', 'boundary')],
-      nameArbitrary(129, 300).map((n) => name(n, `Name of ${n.length} characters`)),
-    ),
-  'name.charset': () =>
-    nameFault(
+  'name.min-length': (ctx) => tooShort('Name', ctx.profile.request.name),
+  'name.max-length': (ctx) => {
+    const limits = ctx.profile.request.name;
+    return tooLong('Name', limits, limits.charset?.rest ?? 'n');
+  },
+  'name.charset': (ctx) => {
+    const limits = ctx.profile.request.name;
+    const bad = charactersOutside(limits);
+    return fault(
+      'Name',
       'name.charset',
-      [name('Bad name', 'Name with a space'), name('Bad/name@x', "Name with '/' and '@'")],
+      [
+        faultValue('Name', `Bad${bad[0]}name`, `Name with '${bad[0]}'`),
+        faultValue('Name', `Bad${bad[1]}name${bad[2]}x`, `Name with '${bad[1]}' and '${bad[2]}'`),
+      ],
       fc
-        .tuple(nameArbitrary(2, 100), fc.constantFrom(...NAME_FORBIDDEN), fc.nat())
-        .map(([valid, bad, at]) => {
+        .tuple(
+          textArbitrary(limits, limits.minLength, Math.max(limits.minLength, limits.maxLength - 1)),
+          fc.constantFrom(...bad),
+          fc.nat(),
+        )
+        .map(([valid, c, at]) => {
           const position = 1 + (at % valid.length);
-          return name(`${valid.slice(0, position)}${bad}${valid.slice(position)}`, `Name with '${bad}'`);
+          return faultValue(
+            'Name',
+            `${valid.slice(0, position)}${c}${valid.slice(position)}`,
+            `Name with '${c}'`,
+          );
         }),
-    ),
-  'name.starts-with-letter': () =>
-    nameFault(
+    );
+  },
+  'name.starts-with-letter': (ctx) => {
+    const limits = ctx.profile.request.name;
+    // A digit and a punctuation mark first, where the pattern allows them later.
+    const notFirst = charactersNotFirst(limits);
+    const examples = [notFirst.find((c) => /[0-9]/.test(c)), notFirst.find((c) => !/[A-Za-z0-9]/.test(c))];
+    const rest = limits.charset?.rest ?? '';
+    return fault(
+      'Name',
       'name.starts-with-letter',
-      [name('1name', 'Name starting with a digit'), name('_name', "Name starting with '_'")],
+      examples
+        .filter((c) => c !== undefined)
+        .map((c) => faultValue('Name', `${c}name`, `Name starting with '${c}'`)),
       fc
         .tuple(
-          fc.constantFrom(...NAME_BAD_FIRST),
-          fc.string({ unit: fc.constantFrom(...NAME_REST), minLength: 1, maxLength: 100 }),
+          fc.constantFrom(...notFirst),
+          fc.string({
+            unit: characterOf(rest),
+            minLength: limits.minLength - 1,
+            maxLength: limits.maxLength - 1,
+          }),
         )
-        .map(([first, rest]) => name(first + rest, `Name starting with '${first}'`)),
-    ),
-  'name.no-url-prefix': () => ({
-    // Catalogue note: such a Name also holds '/', outside the allowed characters (same codes either way).
-    ...nameFault(
-      'name.no-url-prefix',
-      URL_PREFIXES.map((p) => name(`${p}example`, `Name starting with ${p}`, 'boundary')),
-      fc
-        .tuple(
-          fc.constantFrom(...URL_PREFIXES),
-          fc.string({ unit: fc.constantFrom(...NAME_REST), maxLength: 100 }),
-        )
-        .map(([prefix, rest]) => name(prefix + rest, `Name starting with ${prefix}`)),
-    ),
-    alsoBreaks: ['name.charset'],
-  }),
+        .map(([first, tail]) => faultValue('Name', first + tail, `Name starting with '${first}'`)),
+    );
+  },
+  'name.no-url-prefix': (ctx) => {
+    const limits = ctx.profile.request.name;
+    const rest = limits.charset?.rest ?? '';
+    return {
+      // Catalogue note: such a Name also holds characters outside the pattern (same codes either way).
+      ...forbiddenPrefix(
+        'Name',
+        limits,
+        fc.string({ unit: characterOf(rest), maxLength: limits.maxLength / 2 }),
+        'example',
+      ),
+      alsoBreaks: ['name.charset'],
+    };
+  },
 };
 
 export const DESCRIPTION_FAULTS: Record<string, ParamFaultFactory> = {
-  'description.min-length': () =>
-    descriptionFault(
-      'description.min-length',
-      [desc('D', 'Description of 1 character', 'boundary')],
-      fc.oneof(letterArbitrary(), bmpCharacter()).map((c) => desc(c, 'Description of 1 character')),
-    ),
-  'description.max-length': () =>
-    descriptionFault(
-      'description.max-length',
-      [desc(repeatTo(257, 'Description-257 '), 'Description of 257 characters', 'boundary')],
-      descriptionArbitrary(257, 400).map((d) => desc(d, `Description of ${d.length} characters`)),
-    ),
-  'description.no-url-prefix': () =>
-    descriptionFault(
-      'description.no-url-prefix',
-      URL_PREFIXES.map((p) => desc(`${p}example.com/x`, `Description starting with ${p}`, 'boundary')),
-      fc
-        .tuple(fc.constantFrom(...URL_PREFIXES), freeTextArbitrary(0, 200))
-        .map(([prefix, rest]) => desc(prefix + rest, `Description starting with ${prefix}`)),
-    ),
+  'description.min-length': (ctx) => tooShort('Description', ctx.profile.request.description),
+  'description.max-length': (ctx) =>
+    tooLong('Description', ctx.profile.request.description, 'Description-long-'),
+  'description.no-url-prefix': (ctx: GenContext) => {
+    const limits = ctx.profile.request.description;
+    return forbiddenPrefix(
+      'Description',
+      limits,
+      freeTextArbitrary(0, limits.maxLength - Math.max(...limits.forbiddenPrefixes.map((p) => p.length))),
+      'example.com/x',
+    );
+  },
 };

@@ -64,7 +64,7 @@ export function resourceShapes(ctx: GenContext, rule: string, targets: Target[])
       fc.tuple(
         fc.constant(target),
         subsetOf(companions(ctx, target), 0, 2),
-        attributesArbitrary(attributeConstraints(ctx, target)),
+        attributesArbitrary(ctx.profile.request, attributeConstraints(ctx, target)),
       ),
     )
     .map(([target, extra, drawn]) => {
@@ -121,7 +121,7 @@ export const noDiskPlanner: Planner = (ctx, rule) => {
   const shapes = fc
     .constantFrom(...targets)
     .chain((t) =>
-      attributesArbitrary(attributeConstraints(ctx, t)).map((a) =>
+      attributesArbitrary(ctx.profile.request, attributeConstraints(ctx, t)).map((a) =>
         resourceShape(rule, t, a, describeValid({ target: t, attributes: a })),
       ),
     );

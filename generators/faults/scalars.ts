@@ -33,16 +33,22 @@ const NOT_BOOLEANS = ['yes', 'no', 'maybe', 'enabled', 'none', 'tru', 'falsy'];
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-';
 
 export const SCALAR_FAULTS: Record<string, ParamFaultFactory> = {
-  'retention-days.range': () => ({
-    rule: 'retention-days.range',
-    touched: ['InstantAccess', 'InstantAccessRetentionDays'],
-    instantAccessRegion: true,
-    fixed: [days(0, 'boundary'), days(65536, 'boundary'), days(-1)],
-    random: fc
-      .oneof(fc.integer({ min: -100000, max: 0 }), fc.integer({ min: 65536, max: 2_000_000_000 }))
-      .map((d) => days(d)),
-  }),
-  'retention-days.integer': () => ({
+  'retention-days.range': (ctx) => {
+    const { minimum, maximum } = ctx.profile.request.retentionDays;
+    return {
+      rule: 'retention-days.range',
+      touched: ['InstantAccess', 'InstantAccessRetentionDays'],
+      instantAccessRegion: true,
+      fixed: [days(minimum - 1, 'boundary'), days(maximum + 1, 'boundary'), days(-1)],
+      random: fc
+        .oneof(
+          fc.integer({ min: minimum - 100_000, max: minimum - 1 }),
+          fc.integer({ min: maximum + 1, max: 2_000_000_000 }),
+        )
+        .map((d) => days(d)),
+    };
+  },
+  'retention-days.integer': (ctx) => ({
     rule: 'retention-days.integer',
     touched: ['InstantAccess', 'InstantAccessRetentionDays'],
     instantAccessRegion: true,
@@ -50,7 +56,12 @@ export const SCALAR_FAULTS: Record<string, ParamFaultFactory> = {
     fixed: [rawDays('1.5'), rawDays('abc')],
     random: fc
       .oneof(
-        fc.integer({ min: 1, max: 65534 }).map((n) => `${n}.5`),
+        fc
+          .integer({
+            min: ctx.profile.request.retentionDays.minimum,
+            max: ctx.profile.request.retentionDays.maximum - 1,
+          })
+          .map((n) => `${n}.5`),
         fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), minLength: 1, maxLength: 8 }),
         fc.integer({ min: 1, max: 999 }).map((n) => `${n}days`),
       )
@@ -65,22 +76,25 @@ export const SCALAR_FAULTS: Record<string, ParamFaultFactory> = {
     fixed: [rawInstantAccess('yes')],
     random: fc.constantFrom(...NOT_BOOLEANS).map(rawInstantAccess),
   }),
-  'client-token.format': () => ({
-    rule: 'client-token.format',
-    touched: ['ClientToken'],
-    fixed: [
-      token(repeatTo(65, TOKEN_ALPHABET), 'ClientToken of 65 ASCII characters', 'boundary'),
-      token('tøken-ünïcode', 'ClientToken with non-ASCII characters'),
-    ],
-    random: fc.oneof(
-      fc
-        .string({ unit: fc.constantFrom(...TOKEN_ALPHABET), minLength: 65, maxLength: 200 })
-        .map((t) => token(t, `ClientToken of ${t.length} characters`)),
-      fc
-        .tuple(fc.uuid(), fc.constantFrom('é', 'ü', '中', '☃', 'ß'))
-        .map(([t, c]) => token(`${t.slice(0, 20)}${c}`, `ClientToken with '${c}'`)),
-    ),
-  }),
+  'client-token.format': (ctx) => {
+    const over = ctx.profile.request.clientToken.maxLength + 1;
+    return {
+      rule: 'client-token.format',
+      touched: ['ClientToken'],
+      fixed: [
+        token(repeatTo(over, TOKEN_ALPHABET), `ClientToken of ${over} ASCII characters`, 'boundary'),
+        token('tøken-ünïcode', 'ClientToken with non-ASCII characters'),
+      ],
+      random: fc.oneof(
+        fc
+          .string({ unit: fc.constantFrom(...TOKEN_ALPHABET), minLength: over, maxLength: 3 * over })
+          .map((t) => token(t, `ClientToken of ${t.length} characters`)),
+        fc
+          .tuple(fc.uuid(), fc.constantFrom('é', 'ü', '中', '☃', 'ß'))
+          .map(([t, c]) => token(`${t.slice(0, 20)}${c}`, `ClientToken with '${c}'`)),
+      ),
+    };
+  },
   'resource-group.exists': (ctx) => {
     const known = new Set(ctx.world.accounts.flatMap((a) => a.resourceGroups));
     const group = (id: string): FaultValue => ({

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import type { TagInput } from '../../lib/client/serialise.js';
+import type { RequestTextLimits } from '../../lib/spec/request-limits.js';
 import type { GenContext } from '../context.js';
-import {
-  freeTextArbitrary,
-  repeatTo,
-  tagKeyArbitrary,
-  tagValueArbitrary,
-  URL_PREFIXES,
-} from '../values/text.js';
+import { freeTextArbitrary, repeatTo, textArbitrary } from '../values/text.js';
 import type { ParamFault, ParamFaultFactory } from './param.js';
 import type { FaultValue } from './shape.js';
 
@@ -17,10 +12,17 @@ const tags = (list: TagInput[], description: string, kind?: FaultValue['kind']):
   ...(kind === undefined ? {} : { kind }),
 });
 
+/** Valid keys and values, within the request schema's limits (lib/spec/request-limits.ts). */
+const keys = (ctx: GenContext, maxLength?: number, minLength?: number) =>
+  textArbitrary(ctx.profile.request.tagKey, minLength, maxLength);
+const values = (ctx: GenContext, maxLength?: number, minLength?: number) =>
+  textArbitrary(ctx.profile.request.tagValue, minLength, maxLength);
+const limitsOf = (ctx: GenContext): RequestTextLimits => ctx.profile.request;
+
 /** Valid tags around one faulty tag, the whole list within the tag limit and with unique keys. */
 function around(ctx: GenContext, faulty: fc.Arbitrary<TagInput>, description: (t: TagInput) => string) {
   const room = Math.max(0, Math.min(3, ctx.tagLimit(ctx.signer.id) - 1));
-  const others = fc.uniqueArray(fc.record({ Key: tagKeyArbitrary(), Value: tagValueArbitrary() }), {
+  const others = fc.uniqueArray(fc.record({ Key: keys(ctx), Value: values(ctx) }), {
     maxLength: room,
     selector: (t) => t.Key.toLowerCase(),
   });
@@ -40,11 +42,11 @@ const tagFault = (rule: string, fixed: FaultValue[], random: fc.Arbitrary<FaultV
 });
 const keyLength = (t: TagInput): number => (t.Key ?? '').length;
 const valueLength = (t: TagInput): number => (t.Value ?? '').length;
-const urlInside = (prefix: fc.Arbitrary<string>) =>
+/** Some text, one of the forbidden infixes, some text. */
+const infixInside = (start: fc.Arbitrary<string>, infixes: readonly string[]) =>
   fc
-    .tuple(prefix, fc.constantFrom(...URL_PREFIXES), freeTextArbitrary(0, 40))
-    .map(([a, url, b]) => a + url + b);
-const safeKeyStart = tagKeyArbitrary(40);
+    .tuple(start, fc.constantFrom(...infixes), freeTextArbitrary(0, 40))
+    .map(([a, infix, b]) => a + infix + b);
 
 export const TAG_FAULTS: Record<string, ParamFaultFactory> = {
   'tag.key-not-empty': (ctx) =>
@@ -56,83 +58,100 @@ export const TAG_FAULTS: Record<string, ParamFaultFactory> = {
       ],
       around(
         ctx,
-        tagValueArbitrary().map((Value) => ({ Key: '', Value })),
+        values(ctx).map((Value) => ({ Key: '', Value })),
         () => 'a tag with an empty key',
       ),
     ),
-  'tag.key-max-length': (ctx) =>
-    tagFault(
+  'tag.key-max-length': (ctx) => {
+    const over = limitsOf(ctx).tagKey.maxLength + 1;
+    return tagFault(
       'tag.key-max-length',
-      [tags([{ Key: repeatTo(129, 'TagKey129-'), Value: 'v' }], 'Tag.1.Key of 129 characters', 'boundary')],
-      around(
-        ctx,
-        fc.record({ Key: tagKeyArbitrary(300, 129), Value: tagValueArbitrary() }),
-        (t) => `a tag key of ${keyLength(t)} characters`,
-      ),
-    ),
-  'tag.key-reserved-prefix': (ctx) =>
-    tagFault(
-      'tag.key-reserved-prefix',
-      [
-        tags([{ Key: 'acs:key', Value: 'v' }], 'Tag.1.Key starting with acs:', 'boundary'),
-        tags([{ Key: 'aliyunKey', Value: 'v' }], 'Tag.1.Key starting with aliyun', 'boundary'),
-      ],
-      around(
-        ctx,
-        fc
-          .tuple(fc.constantFrom('acs:', 'aliyun'), tagKeyArbitrary(100), tagValueArbitrary())
-          .map(([prefix, rest, Value]) => ({ Key: prefix + rest, Value })),
-        (t) => `a tag key starting with ${t.Key?.startsWith('acs:') ? 'acs:' : 'aliyun'}`,
-      ),
-    ),
-  'tag.key-no-url': (ctx) =>
-    tagFault(
-      'tag.key-no-url',
-      URL_PREFIXES.map((p) => tags([{ Key: `key-${p}x`, Value: 'v' }], `Tag.1.Key containing ${p}`)),
-      around(
-        ctx,
-        fc.tuple(urlInside(safeKeyStart), tagValueArbitrary()).map(([Key, Value]) => ({ Key, Value })),
-        () => 'a tag key containing a URL',
-      ),
-    ),
-  'tag.value-max-length': (ctx) =>
-    tagFault(
-      'tag.value-max-length',
       [
         tags(
-          [{ Key: 'key', Value: repeatTo(129, 'TagValue129-') }],
-          'Tag.1.Value of 129 characters',
+          [{ Key: repeatTo(over, 'TagKeyLong-'), Value: 'v' }],
+          `Tag.1.Key of ${over} characters`,
           'boundary',
         ),
       ],
       around(
         ctx,
-        fc.record({ Key: tagKeyArbitrary(), Value: tagValueArbitrary(300, 129) }),
+        fc.record({ Key: keys(ctx, 2 * over, over), Value: values(ctx) }),
+        (t) => `a tag key of ${keyLength(t)} characters`,
+      ),
+    );
+  },
+  'tag.key-reserved-prefix': (ctx) => {
+    const prefixes = limitsOf(ctx).tagKey.forbiddenPrefixes;
+    return tagFault(
+      'tag.key-reserved-prefix',
+      prefixes.map((p) => tags([{ Key: `${p}Key`, Value: 'v' }], `Tag.1.Key starting with ${p}`, 'boundary')),
+      around(
+        ctx,
+        fc
+          .tuple(fc.constantFrom(...prefixes), keys(ctx, 100), values(ctx))
+          .map(([prefix, rest, Value]) => ({ Key: prefix + rest, Value })),
+        (t) => `a tag key starting with ${prefixes.find((p) => t.Key?.startsWith(p))}`,
+      ),
+    );
+  },
+  'tag.key-no-url': (ctx) => {
+    const infixes = limitsOf(ctx).tagKey.forbiddenInfixes;
+    return tagFault(
+      'tag.key-no-url',
+      infixes.map((i) => tags([{ Key: `key-${i}x`, Value: 'v' }], `Tag.1.Key containing ${i}`)),
+      around(
+        ctx,
+        fc.tuple(infixInside(keys(ctx, 40), infixes), values(ctx)).map(([Key, Value]) => ({ Key, Value })),
+        () => 'a tag key containing a URL',
+      ),
+    );
+  },
+  'tag.value-max-length': (ctx) => {
+    const over = limitsOf(ctx).tagValue.maxLength + 1;
+    return tagFault(
+      'tag.value-max-length',
+      [
+        tags(
+          [{ Key: 'key', Value: repeatTo(over, 'TagValueLong-') }],
+          `Tag.1.Value of ${over} characters`,
+          'boundary',
+        ),
+      ],
+      around(
+        ctx,
+        fc.record({ Key: keys(ctx), Value: values(ctx, 2 * over, over) }),
         (t) => `a tag value of ${valueLength(t)} characters`,
       ),
-    ),
-  'tag.value-reserved-prefix': (ctx) =>
-    tagFault(
+    );
+  },
+  'tag.value-reserved-prefix': (ctx) => {
+    const prefixes = limitsOf(ctx).tagValue.forbiddenPrefixes;
+    return tagFault(
       'tag.value-reserved-prefix',
-      [tags([{ Key: 'key', Value: 'acs:value' }], 'Tag.1.Value starting with acs:', 'boundary')],
+      prefixes.map((p) =>
+        tags([{ Key: 'key', Value: `${p}value` }], `Tag.1.Value starting with ${p}`, 'boundary'),
+      ),
       around(
         ctx,
-        fc.tuple(tagKeyArbitrary(), tagValueArbitrary(100)).map(([Key, v]) => ({ Key, Value: `acs:${v}` })),
-        () => 'a tag value starting with acs:',
+        fc
+          .tuple(keys(ctx), fc.constantFrom(...prefixes), values(ctx, 100))
+          .map(([Key, p, v]) => ({ Key, Value: `${p}${v}` })),
+        (t) => `a tag value starting with ${prefixes.find((p) => t.Value?.startsWith(p))}`,
       ),
-    ),
-  'tag.value-no-url': (ctx) =>
-    tagFault(
+    );
+  },
+  'tag.value-no-url': (ctx) => {
+    const infixes = limitsOf(ctx).tagValue.forbiddenInfixes;
+    return tagFault(
       'tag.value-no-url',
-      URL_PREFIXES.map((p) =>
-        tags([{ Key: 'key', Value: `see ${p}example.com` }], `Tag.1.Value containing ${p}`),
-      ),
+      infixes.map((i) => tags([{ Key: 'key', Value: `see ${i}example.com` }], `Tag.1.Value containing ${i}`)),
       around(
         ctx,
-        fc.tuple(tagKeyArbitrary(), urlInside(tagValueArbitrary(40))).map(([Key, Value]) => ({ Key, Value })),
+        fc.tuple(keys(ctx), infixInside(values(ctx, 40), infixes)).map(([Key, Value]) => ({ Key, Value })),
         () => 'a tag value containing a URL',
       ),
-    ),
+    );
+  },
   'tag.key-unique': (ctx) =>
     tagFault(
       'tag.key-unique',
@@ -147,13 +166,13 @@ export const TAG_FAULTS: Record<string, ParamFaultFactory> = {
       ],
       fc
         .tuple(
-          fc.uniqueArray(fc.record({ Key: tagKeyArbitrary(), Value: tagValueArbitrary() }), {
+          fc.uniqueArray(fc.record({ Key: keys(ctx), Value: values(ctx) }), {
             minLength: 1,
             maxLength: Math.max(1, Math.min(3, ctx.tagLimit(ctx.signer.id) - 1)),
             selector: (t) => t.Key.toLowerCase(),
           }),
           fc.nat(),
-          tagValueArbitrary(),
+          values(ctx),
         )
         .map(([list, at, Value]) => {
           const copied = list[at % list.length] as TagInput;
@@ -167,7 +186,7 @@ export const TAG_FAULTS: Record<string, ParamFaultFactory> = {
       'tag.max-count',
       [tags(numbered, `${over} tags (maxTags + 1)`, 'boundary')],
       fc
-        .uniqueArray(fc.record({ Key: tagKeyArbitrary(60), Value: tagValueArbitrary(60) }), {
+        .uniqueArray(fc.record({ Key: keys(ctx, 60), Value: values(ctx, 60) }), {
           minLength: over,
           maxLength: over + 3,
           selector: (t) => t.Key.toLowerCase(),

@@ -18,40 +18,52 @@ interface Probe {
 
 /** The valid side of every documented limit (and the catalogue's settled edge cases). */
 function probes(ctx: GenContext): Probe[] {
+  const { name, description, tagKey, tagValue, clientToken, retentionDays } = ctx.profile.request;
   const maxTags = ctx.tagLimit(ctx.signer.id);
   // Limits of different parameters share a case (the error code names the parameter), to spare creates.
   const tags = Array.from({ length: maxTags }, (_, i) => ({ Key: `key${i + 1}`, Value: `value${i + 1}` }));
-  tags[0] = { Key: repeatTo(128, 'TagKey128-'), Value: repeatTo(128, 'TagValue128-') };
-  if (tags.length > 1) tags[1] = { Key: 'empty-value', Value: '' };
-  if (tags.length > 2) tags[2] = { Key: 'vendor', Value: 'aliyun-value' };
+  tags[0] = {
+    Key: repeatTo(tagKey.maxLength, 'TagKeyMax-'),
+    Value: repeatTo(tagValue.maxLength, 'TagValueMax-'),
+  };
+  if (tags.length > 1 && tagValue.minLength === 0) tags[1] = { Key: 'empty-value', Value: '' };
+  // A value may start with what only a key may not (the key's reserved prefixes the value's do not share).
+  const keyOnly = tagKey.forbiddenPrefixes.find((p) => !tagValue.forbiddenPrefixes.includes(p));
+  if (tags.length > 2 && keyOnly !== undefined) tags[2] = { Key: 'vendor', Value: `${keyOnly}-value` };
+  const nameFirst = name.charset?.first.charAt(name.charset.first.length - 1) ?? 'N';
+  const nameRest = name.charset?.rest ?? 'ame';
   return [
     {
-      what: 'Name of 2 and Description of 2 characters (min-length)',
-      attributes: { Name: 'Nm', Description: 'De' },
+      what: `Name of ${name.minLength} and Description of ${description.minLength} characters (min-length)`,
+      attributes: {
+        Name: nameFirst + repeatTo(name.minLength - 1, nameRest),
+        Description: repeatTo(description.minLength, 'De'),
+      },
     },
     {
-      what: 'Name of 128 and Description of 256 characters (max-length)',
-      attributes: { Name: `N${repeatTo(127, 'ame128_.-:')}`, Description: repeatTo(256, 'Description 256 ') },
+      what: `Name of ${name.maxLength} and Description of ${description.maxLength} characters (max-length)`,
+      attributes: {
+        Name: nameFirst + repeatTo(name.maxLength - 1, nameRest),
+        Description: repeatTo(description.maxLength, 'Description-max '),
+      },
     },
+    ...description.forbiddenPrefixes.slice(0, 1).map((prefix) => ({
+      what: `Description with ${prefix} inside, not at its start`,
+      attributes: { Description: `See ${prefix}example.com` },
+    })),
     {
-      what: 'Description with http:// inside, not at its start',
-      attributes: { Description: 'See http://example.com' },
-    },
-    {
-      what: `${maxTags} tags (tag.max-count): key and value of 128 characters, an empty value, a value starting with aliyun`,
+      what: `${maxTags} tags (tag.max-count): key of ${tagKey.maxLength} and value of ${tagValue.maxLength} characters, an empty value, a value starting with ${keyOnly}`,
       attributes: { Tag: tags },
     },
-    {
-      what: 'InstantAccessRetentionDays=1',
-      attributes: { InstantAccess: true, InstantAccessRetentionDays: 1 },
+    ...[retentionDays.minimum, retentionDays.maximum].map((days) => ({
+      what: `InstantAccessRetentionDays=${days}`,
+      attributes: { InstantAccess: true, InstantAccessRetentionDays: days },
       instantAccessRegion: true,
-    },
+    })),
     {
-      what: 'InstantAccessRetentionDays=65535',
-      attributes: { InstantAccess: true, InstantAccessRetentionDays: 65535 },
-      instantAccessRegion: true,
+      what: `ClientToken of ${clientToken.maxLength} characters`,
+      attributes: { ClientToken: repeatTo(clientToken.maxLength, 'ClientTokenMax-') },
     },
-    { what: 'ClientToken of 64 characters', attributes: { ClientToken: repeatTo(64, 'ClientToken64-') } },
     {
       // Catalogue ambiguity empty-optional-strings: an empty Name or Description is absent.
       what: 'empty Name and Description (read as absent)',

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import type { TextLimits } from '../../lib/spec/request-limits.js';
 import type { GenContext } from '../context.js';
 import type { Draft } from '../draft.js';
 import { fixedBase } from '../valid/fixed.js';
 import { describeValid, successDraft, type ValidRequest, validRequestArbitrary } from '../valid/request.js';
-import { ASCII_LETTERS, NAME_REST } from '../values/text.js';
 import { notReachable, type Planner, type RulePlan } from './plan.js';
 
 /**
@@ -19,12 +19,18 @@ const FIXED_NAMES: ReadonlyArray<{ name: string; what: string }> = [
   { name: 'Éclair:Снимок_1', what: 'Name starting with a non-ASCII letter' },
 ];
 
-/** 2 to 102 characters: a letter of either kind first, at least one non-ASCII letter somewhere. */
-const nonAsciiName = (): fc.Arbitrary<string> =>
+/**
+ * Within the Name's lengths: an allowed first character or a non-ASCII letter, then allowed characters
+ * and at least one non-ASCII letter.
+ */
+const nonAsciiName = (limits: TextLimits): fc.Arbitrary<string> =>
   fc
     .tuple(
-      fc.constantFrom(...ASCII_LETTERS, ...NON_ASCII_LETTERS),
-      fc.array(fc.constantFrom(...NAME_REST, ...NON_ASCII_LETTERS), { maxLength: 100 }),
+      fc.constantFrom(...(limits.charset?.first ?? ''), ...NON_ASCII_LETTERS),
+      fc.array(fc.constantFrom(...(limits.charset?.rest ?? ''), ...NON_ASCII_LETTERS), {
+        minLength: Math.max(0, limits.minLength - 2),
+        maxLength: Math.min(100, limits.maxLength - 2),
+      }),
       fc.constantFrom(...NON_ASCII_LETTERS),
       fc.nat(),
     )
@@ -57,7 +63,7 @@ export const nonAsciiNamePlanner: Planner = (ctx, rule): RulePlan | ReturnType<t
   if (bases === undefined || fixed.length === 0)
     return notReachable(`account '${ctx.signer.id}' has no usable disk`);
   const random = fc
-    .tuple(bases, nonAsciiName())
+    .tuple(bases, nonAsciiName(ctx.profile.request.name))
     .map(([base, name]) => probeDraft(ctx, rule, base, name, 'Name with letters outside ASCII'));
   return { fixed, random };
 };

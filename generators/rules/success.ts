@@ -12,7 +12,7 @@ import {
   validRequestArbitrary,
 } from '../valid/request.js';
 import { disksTarget, instanceTarget, type Target } from '../valid/target.js';
-import { DESCRIPTION_ALL_KINDS, NAME_ALL_CHARACTERS } from '../values/text.js';
+import { DESCRIPTION_ALL_KINDS, everyAllowedCharacter } from '../values/text.js';
 import { byZone } from '../world/index.js';
 import { notReachable, type Planner } from './plan.js';
 
@@ -55,8 +55,8 @@ function fixedTargets(ctx: GenContext, rule: string): FixedTargets {
 function richAttributes(ctx: GenContext, target: Target): Attributes {
   const constraints = attributeConstraints(ctx, target);
   const attributes: Attributes = {
-    Name: NAME_ALL_CHARACTERS,
-    Description: DESCRIPTION_ALL_KINDS,
+    Name: everyAllowedCharacter(ctx.profile.request.name),
+    Description: DESCRIPTION_ALL_KINDS.slice(0, ctx.profile.request.description.maxLength),
     Tag: [
       { Key: 'team', Value: 'conformance' },
       { Key: 'Ünïcødé key ☃', Value: '中文 value' },

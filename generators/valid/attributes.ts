@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import type { TagInput } from '../../lib/client/serialise.js';
-import { memoised } from '../values/memoised.js';
-import {
-  clientTokenArbitrary,
-  descriptionArbitrary,
-  nameArbitrary,
-  tagKeyArbitrary,
-  tagValueArbitrary,
-} from '../values/text.js';
+import type { RequestTextLimits } from '../../lib/spec/request-limits.js';
+import { memoisedOn } from '../values/memoised.js';
+import { clientTokenArbitrary, textArbitrary } from '../values/text.js';
 
 /** The optional parameters of a request, named as on the wire. */
 export interface Attributes {
@@ -27,28 +22,40 @@ export interface AttributeConstraints {
   resourceGroups: readonly string[];
   /** Tags a valid request may carry (profile maxTags, account tag quota). */
   maxTags: number;
-  /** Most tags a drawn list holds; default 4 (20 tags is a deterministic boundary case). */
+  /** Most tags a drawn list holds; default 4 (the most tags is a deterministic boundary case). */
   maxDrawnTags?: number;
   /** Parameters every draw carries (the others are present or absent at random). */
   required?: ReadonlyArray<keyof Attributes>;
 }
 
-/** Optional parameters that break no rule; keys absent at random, so every combination occurs. */
-export const attributesArbitrary = memoised(buildAttributesArbitrary);
+/**
+ * Optional parameters that break no rule, within the request schema's limits; keys absent at random, so
+ * every combination occurs.
+ */
+export const attributesArbitrary = memoisedOn(buildAttributesArbitrary);
 
-function buildAttributesArbitrary(constraints: AttributeConstraints): fc.Arbitrary<Attributes> {
+function buildAttributesArbitrary(
+  request: RequestTextLimits,
+  constraints: AttributeConstraints,
+): fc.Arbitrary<Attributes> {
   const tagCount = Math.min(constraints.maxTags, constraints.maxDrawnTags ?? 4);
-  const tags = fc.uniqueArray(fc.record({ Key: tagKeyArbitrary(), Value: tagValueArbitrary() }), {
-    minLength: 1,
-    maxLength: Math.max(1, tagCount),
-    // Case-insensitively unique: whether a target folds case is not documented.
-    selector: (t) => t.Key.toLowerCase(),
-  });
+  const tags = fc.uniqueArray(
+    fc.record({ Key: textArbitrary(request.tagKey), Value: textArbitrary(request.tagValue) }),
+    {
+      minLength: 1,
+      maxLength: Math.max(1, tagCount),
+      // Case-insensitively unique: whether a target folds case is not documented.
+      selector: (t) => t.Key.toLowerCase(),
+    },
+  );
   const model = {
     InstantAccess: fc.boolean(),
-    InstantAccessRetentionDays: fc.integer({ min: 1, max: 65535 }),
-    Name: nameArbitrary(),
-    Description: descriptionArbitrary(),
+    InstantAccessRetentionDays: fc.integer({
+      min: request.retentionDays.minimum,
+      max: request.retentionDays.maximum,
+    }),
+    Name: textArbitrary(request.name),
+    Description: textArbitrary(request.description),
     Tag: tags,
     ResourceGroupId: fc.constantFrom(
       ...(constraints.resourceGroups.length > 0 ? constraints.resourceGroups : ['']),

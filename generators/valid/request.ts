@@ -51,7 +51,7 @@ export function validRequestArbitrary(
   });
   if (targets === undefined) return undefined;
   if (constraints.bare === true) return targets.map((target) => ({ target, attributes: {} }));
-  const attributes = attributesArbitrary({
+  const attributes = attributesArbitrary(ctx.profile.request, {
     instantAccess: true,
     resourceGroups: account?.resourceGroups ?? [],
     maxTags: ctx.tagLimit(accountId),
@@ -104,5 +104,5 @@ export function describeValid(valid: ValidRequest): string {
 /** Random valid optional parameters for a given target (its region and account decide what is allowed). */
 export function attributesFor(ctx: GenContext, target: Target): fc.Arbitrary<Attributes> {
   const constraints = attributeConstraints(ctx, target);
-  return attributesArbitrary(constraints).map((drawn) => settle(drawn, constraints));
+  return attributesArbitrary(ctx.profile.request, constraints).map((drawn) => settle(drawn, constraints));
 }

@@ -87,7 +87,9 @@ export function targetArbitrary(
       ),
     );
   }
-  return options.length === 0 ? undefined : fc.oneof(...options);
+  // Cross-shrinking: a failing case's target shrinks toward the first form (a DiskId.N list), not only
+  // within the form it was drawn in, so that a counterexample ends as small as a request can be.
+  return options.length === 0 ? undefined : fc.oneof({ withCrossShrink: true }, ...options);
 }
 
 /** The longest prefix within the count and size limits (at least the first disk, which fits alone). */

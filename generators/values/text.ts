@@ -1,35 +1,54 @@
 import fc from 'fast-check';
-import { memoised } from './memoised.js';
+import type { TextLimits } from '../../lib/spec/request-limits.js';
+import { memoised, memoisedOn } from './memoised.js';
 
 /**
- * Allowed characters, read from the page. Name: "letters, digits, periods, underscores, hyphens and
- * colons ... must start with a letter"; whether "letters" includes non-ASCII letters is not said, so
- * valid names use ASCII letters only and charset faults use no letters at all (catalogue ambiguity).
+ * Text values drawn within the request schema's limits (lib/spec/request-limits.ts): lengths, the pattern's
+ * characters, forbidden prefixes and infixes. Nothing here knows a limit of the page: edit the spec and
+ * every value follows. "Letters" in the Name pattern are ASCII (the spec says why).
  */
-export const ASCII_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-export const DIGITS = '0123456789';
-export const NAME_PUNCTUATION = '._-:';
-export const NAME_REST = `${ASCII_LETTERS}${DIGITS}${NAME_PUNCTUATION}`;
-/** Characters no reading of the Name rule allows (no letters of any script among them). */
-export const NAME_FORBIDDEN = [' ', '/', '@', '#', '!', '+', '=', ',', '*', '(', '~', '%', '☃', '€', '。'];
-/** Printable ASCII without letters and digits: none of them may begin a Name. */
-export const NAME_BAD_FIRST = [...DIGITS, ...NAME_PUNCTUATION];
 
-/** A Name with every allowed character, starting with a letter (67 characters). */
-export const NAME_ALL_CHARACTERS = `N${ASCII_LETTERS}${DIGITS}${NAME_PUNCTUATION}`;
-/** A Description with ASCII punctuation and BMP characters of several scripts (no astral planes). */
+/** Probe characters for "outside the allowed set": punctuation, space and letters of other scripts. */
+const PROBE_CHARACTERS = [' ', '/', '@', '#', '!', '+', '=', ',', '*', '(', '~', '%', '☃', '€', '。'];
+
+/** Characters of the probe set that the pattern allows nowhere (no reading of it could allow them). */
+export const charactersOutside = (limits: TextLimits): string[] =>
+  PROBE_CHARACTERS.filter(
+    (c) => !(limits.charset?.rest ?? '').includes(c) && !firstChars(limits).includes(c),
+  );
+
+/** Characters allowed later in the value but not first. */
+export const charactersNotFirst = (limits: TextLimits): string[] =>
+  [...(limits.charset?.rest ?? '')].filter((c) => !firstChars(limits).includes(c) && c.trim() !== '');
+
+const firstChars = (limits: TextLimits): string => limits.charset?.first ?? '';
+
+/** A value holding every character the pattern allows (from an allowed first one), cut to maxLength. */
+export const everyAllowedCharacter = (limits: TextLimits): string => {
+  const charset = limits.charset;
+  if (charset === undefined) throw new Error(`${limits.schema} has no pattern`);
+  return `${charset.first.charAt(charset.first.length - 1)}${charset.rest}`.slice(0, limits.maxLength);
+};
+
+/** A Description-like value with ASCII punctuation and BMP characters of several scripts (no astral planes). */
 export const DESCRIPTION_ALL_KINDS =
   'Desc: ASCII !"#$%&\'()*+,-./;<=>?@[\\]^_`{|}~ Ünïcødé 中文 日本語 한국어 Ελληνικά العربية ☃ € — end';
 
 /** Case-insensitively, so that no valid value depends on how a target compares prefixes. */
-const startsWithAny = (value: string, prefixes: readonly string[]): boolean => {
-  // Only the head can match (the prefixes are ASCII): lower-casing whole 256-character values per prefix
-  // showed in generation's profile.
+export const startsWithAny = (value: string, prefixes: readonly string[]): boolean => {
+  if (prefixes.length === 0) return false;
+  // Only the head can match: lower-casing whole 256-character values per prefix showed in generation's profile.
   const head = value.slice(0, Math.max(...prefixes.map((p) => p.length))).toLowerCase();
-  return prefixes.some((p) => head.startsWith(p));
+  return prefixes.some((p) => head.startsWith(p.toLowerCase()));
 };
-const containsUrl = (value: string): boolean => /https?:\/\//i.test(value);
-export const URL_PREFIXES = ['http://', 'https://'] as const;
+export const containsAny = (value: string, infixes: readonly string[]): boolean => {
+  if (infixes.length === 0) return false;
+  const lower = value.toLowerCase();
+  return infixes.some((i) => lower.includes(i.toLowerCase()));
+};
+/** Whether a value keeps clear of the schema's `not` patterns (compared case-insensitively). */
+export const avoidsForbidden = (limits: TextLimits, value: string): boolean =>
+  !startsWithAny(value, limits.forbiddenPrefixes) && !containsAny(value, limits.forbiddenInfixes);
 
 const VISIBLE = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
 
@@ -53,30 +72,13 @@ const visibleBmp = (): string => {
 };
 
 /** One character of `text`, uniformly; shrinks toward the first. */
-const characterOf = (text: string): fc.Arbitrary<string> =>
+export const characterOf = (text: string): fc.Arbitrary<string> =>
   fc.integer({ min: 0, max: text.length - 1 }).map((i) => text.charAt(i));
 
 export const bmpCharacter = (): fc.Arbitrary<string> => characterOf(visibleBmp());
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 const printableAscii = (): fc.Arbitrary<string> => characterOf(PRINTABLE_ASCII);
 const noOuterSpace = (value: string): boolean => value === value.trim();
-
-export const letterArbitrary = (): fc.Arbitrary<string> => fc.constantFrom(...ASCII_LETTERS);
-
-export const nameArbitrary = memoised(
-  (minLength: number = 2, maxLength: number = 128): fc.Arbitrary<string> =>
-    fc
-      .tuple(
-        letterArbitrary(),
-        fc.string({
-          unit: fc.constantFrom(...NAME_REST),
-          minLength: minLength - 1,
-          maxLength: maxLength - 1,
-          size: 'large',
-        }),
-      )
-      .map(([first, rest]) => first + rest),
-);
 
 /** Free text: mostly ASCII, with BMP characters of any script, no surrounding whitespace. */
 export const freeTextArbitrary = memoised((minLength: number, maxLength: number): fc.Arbitrary<string> => {
@@ -85,24 +87,47 @@ export const freeTextArbitrary = memoised((minLength: number, maxLength: number)
   return fc.string({ unit, minLength, maxLength, size: 'large' }).filter(noOuterSpace);
 });
 
-export const descriptionArbitrary = memoised(
-  (minLength: number = 2, maxLength: number = 256): fc.Arbitrary<string> =>
-    freeTextArbitrary(minLength, maxLength).filter((d) => !startsWithAny(d, URL_PREFIXES)),
+/** Values of the pattern's characters: one allowed first character, then allowed ones. */
+const patternArbitrary = memoised((first: string, rest: string, minLength: number, maxLength: number) =>
+  fc
+    .tuple(
+      characterOf(first),
+      fc.string({
+        unit: characterOf(rest),
+        minLength: Math.max(0, minLength - 1),
+        maxLength: maxLength - 1,
+        size: 'large',
+      }),
+    )
+    .map(([head, tail]) => head + tail),
 );
 
-export const tagKeyArbitrary = memoised(
-  (maxLength: number = 128, minLength: number = 1): fc.Arbitrary<string> =>
-    freeTextArbitrary(minLength, maxLength).filter(
-      (k) => !startsWithAny(k, ['acs:', 'aliyun']) && !containsUrl(k),
-    ),
-);
+/**
+ * A valid value of a text parameter, `minLength` to `maxLength` characters (default: the schema's): the
+ * pattern's characters when it has one, else free text; never a forbidden prefix or infix.
+ */
+export const textArbitrary = memoisedOn(buildTextArbitrary);
 
-export const tagValueArbitrary = memoised(
-  (maxLength: number = 128, minLength: number = 0): fc.Arbitrary<string> =>
-    freeTextArbitrary(minLength, maxLength).filter((v) => !startsWithAny(v, ['acs:']) && !containsUrl(v)),
-);
+function buildTextArbitrary(
+  limits: TextLimits,
+  minLength: number = limits.minLength,
+  maxLength: number = limits.maxLength,
+): fc.Arbitrary<string> {
+  const drawn =
+    limits.charset === undefined
+      ? freeTextArbitrary(minLength, maxLength)
+      : patternArbitrary(limits.charset.first, limits.charset.rest, minLength, maxLength);
+  return canHoldForbidden(limits) ? drawn.filter((value) => avoidsForbidden(limits, value)) : drawn;
+}
 
-/** ASCII, at most 64 characters (protocol.md): UUID-shaped, as the SDKs make them. */
+/** Whether a value of the pattern's characters could hold a forbidden word (a Name cannot hold `http://`). */
+function canHoldForbidden(limits: TextLimits): boolean {
+  const words = [...limits.forbiddenPrefixes, ...limits.forbiddenInfixes];
+  const allowed = limits.charset === undefined ? undefined : limits.charset.first + limits.charset.rest;
+  return words.some((word) => allowed === undefined || [...word].every((c) => allowed.includes(c)));
+}
+
+/** ASCII UUIDs, as the SDKs make them (within any token limit of 36 characters or more). */
 export const clientTokenArbitrary = (): fc.Arbitrary<string> => fc.uuid();
 
 /** `length` characters cycling through `alphabet`, for fixed boundary values. */

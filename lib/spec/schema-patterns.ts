@@ -6,7 +6,10 @@
  */
 import { ToolError } from '../errors.js';
 
-/** The characters of a class body (`A-Za-z0-9._:-`, `\x00-\x7F`), in code point order, each once. */
+/**
+ * The characters of a class body (`A-Za-z0-9._:-`, `\x00-\x7F`), each once, in the order written: values
+ * drawn from it shrink toward its first character (a letter, for the Name).
+ */
 export function expandClass(body: string, where: string): string {
   const units: number[] = [];
   for (let i = 0; i < body.length; ) {
@@ -21,7 +24,7 @@ export function expandClass(body: string, where: string): string {
       i = next;
     }
   }
-  return String.fromCharCode(...[...new Set(units)].sort((a, b) => a - b));
+  return String.fromCharCode(...new Set(units));
 }
 
 function classUnit(body: string, at: number, where: string): [number, number] {

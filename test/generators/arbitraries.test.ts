@@ -46,15 +46,16 @@ describe('arbitraries for property tests', () => {
     );
   });
 
-  it('shrinks a failing case to a minimal request', () => {
+  it.each([11, 12, 13])('shrinks a failing case to a minimal request (seed %i)', (seed) => {
     // A property that "fails" on Names longer than 130 characters: the counterexample must shrink to
-    // the shortest such Name (of the smallest letters), on a request stripped of what it does not need.
+    // the shortest such Name (of the smallest letters), on a request stripped of what it does not need:
+    // one disk named by DiskId.1 (the target's forms cross-shrink toward a DiskId.N list).
     const details = fc.check(
       fc.property(caseArbitrary(ctx, 'name.max-length'), (c) => {
         const name = c.request.params.find(([n]) => n === 'Name')?.[1] ?? '';
         return name.length <= 130;
       }),
-      { seed: 11, numRuns: 200 },
+      { seed, numRuns: 200 },
     );
     expect(details.failed).toBe(true);
     const [shrunk] = details.counterexample ?? [];

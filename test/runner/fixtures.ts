@@ -1,8 +1,8 @@
 import type { Case, CaseRequest, TransportVariant } from '../../lib/cases.js';
 import type { GenerateCases, RunOptions } from '../../lib/runner/index.js';
 import type { Catalogue, Expected, Family, Profile, Rule } from '../../lib/spec/catalogue.js';
-import type { World } from '../../lib/spec/world.js';
 import { loadProfile } from '../../lib/spec/load.js';
+import type { World } from '../../lib/spec/world.js';
 
 export const VARIANT: TransportVariant = { signature: 'v3', method: 'POST', body: 'query', format: 'JSON' };
 
