@@ -82,6 +82,11 @@ export interface Rule {
   expected: Expected;
   /** How an ambiguity was settled, or anything a reader of a failure should know. */
   note?: string;
+  /**
+   * JSON pointers into the OpenAPI request schema (`/properties/Name/maxLength`) of the keywords this rule
+   * constrains, as ajv names them; absent where the schema cannot express the rule.
+   */
+  schema?: string[];
 }
 
 /** One row of the page's error table (54 rows, duplicates kept). */

@@ -1,5 +1,6 @@
 import type { Catalogue, Match, Profile } from './catalogue.js';
 import { known, type Problem } from './load-problems.js';
+import { requestSchema } from './openapi.js';
 import { DERIVED_ATTRIBUTES } from './select.js';
 
 type Resource = 'account' | 'region' | 'instance' | 'disk';
@@ -51,6 +52,10 @@ export function catalogueProblems(catalogue: Catalogue, worldSchema: object): Pr
     if (first !== undefined)
       add(`/rules/${r}/id`, `duplicate rule id '${rule.id}' (first at /rules/${first})`);
     else ruleIds.set(rule.id, r);
+    rule.schema?.forEach((pointer, k) => {
+      if (!resolves(requestSchema('CreateSnapshotGroup'), pointer))
+        add(`/rules/${r}/schema/${k}`, `'${pointer}' is not a location of the OpenAPI request schema`);
+    });
     for (const resource of RESOURCES) {
       for (const [key, match] of Object.entries(rule.precondition[resource] ?? {})) {
         const path = `/rules/${r}/precondition/${resource}/${key}`;
@@ -126,4 +131,14 @@ export function profileProblems(profile: Profile, catalogue?: Catalogue): Proble
     }
   }
   return problems;
+}
+
+/** Whether a JSON pointer names a node of `schema`. */
+function resolves(schema: unknown, pointer: string): boolean {
+  let node: unknown = schema;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (typeof node !== 'object' || node === null || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return true;
 }

@@ -240,6 +240,12 @@ describe('malformed catalogues', () => {
       '/rules/0/expected',
       /missing required property 'status'/,
     ],
+    [
+      'schema.yaml',
+      (c) => Object.assign(c.rules[0] as object, { schema: ['/properties/Nmae/maxLength'] }),
+      '/rules/0/schema/0',
+      /'\/properties\/Nmae\/maxLength' is not a location of the OpenAPI request schema/,
+    ],
   ])('%s', (name, damage, path, what) => {
     const catalogue = good();
     damage(catalogue);
