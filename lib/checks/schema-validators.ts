@@ -78,3 +78,7 @@ export function schemaMismatch(
   const body = xml && coerces ? structuredClone(parsed.value) : parsed.value;
   return validate(body) ? undefined : explain(validate.errors);
 }
+
+/** A strict validator (compiled once per key), for callers that read ajv's errors themselves. */
+export const strictValidator = (key: string, schema: () => unknown): ValidateFunction =>
+  compiled('strict', key, schema).validate;

@@ -123,6 +123,7 @@ function suiteOptionsFor(
     embedded,
     worldFile: prepared.worldFile,
     ...(settings.profile !== undefined && { profile: settings.profile }),
+    ...(settings.openapi !== undefined && { openapi: settings.openapi }),
     seed: settings.seed,
     runs: settings.runs,
     transports: prepared.transports,

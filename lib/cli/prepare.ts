@@ -34,6 +34,7 @@ export async function prepareRun(settings: RunSettings): Promise<PreparedRun> {
   const spec = await loadSpec({
     world: worldFile,
     ...(settings.profile !== undefined && { profile: settings.profile }),
+    ...(settings.openapi !== undefined && { openapi: settings.openapi }),
   });
   const prepared: PreparedRun = {
     settings,

@@ -54,6 +54,10 @@ export function buildProgram(
     .option('--target <url>', 'endpoint to test; without it the embedded emulator is started')
     .option('--world <file>', 'world manifest (default: fixtures/default.world.yaml)')
     .option('--profile <name>', 'expectation profile (spec/profiles)')
+    .option(
+      '--openapi <file>',
+      'an OpenAPI description of CreateSnapshotGroup whose request limits drive the cases (default: the shipped one)',
+    )
     .option('--seed <n>', 'seed of the generated cases (default 1, printed so that runs can be repeated)')
     .option('--runs <n>', 'generated cases per rule (default 3)')
     .option('--only <rules>', "comma-separated rule ids, families or 'prefix.*' patterns")

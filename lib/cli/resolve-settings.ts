@@ -50,6 +50,7 @@ export function resolveRunSettings(cli: CliFlags, config: ConfigFile | undefined
   assign(settings, 'target', target);
   assign(settings, 'world', optional(pick('world'), path));
   assign(settings, 'profile', optional(pick('profile'), profileRef));
+  assign(settings, 'openapi', optional(pick('openapi'), path));
   assign(settings, 'only', optional(pick('only'), ruleList));
   assign(settings, 'baseline', optional(pick('baseline'), path));
   assign(settings, 'shard', optional(pick('shard'), shard));

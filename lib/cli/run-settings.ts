@@ -12,6 +12,8 @@ export interface RunSettings {
   /** Absolute path of the world manifest; undefined: the packaged default world. */
   world?: string;
   profile?: string;
+  /** Absolute path of an OpenAPI description of CreateSnapshotGroup to read the request's limits from. */
+  openapi?: string;
   seed: number;
   runs: number;
   /** Rule ids, family names or `prefix.*` patterns, expanded against the catalogue later. */
@@ -53,6 +55,7 @@ export const SETTING_KEYS = [
   'target',
   'world',
   'profile',
+  'openapi',
   'seed',
   'runs',
   'only',

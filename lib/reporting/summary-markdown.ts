@@ -5,12 +5,14 @@ import { errorRowsSection, leftBehindSection, openRulesSection } from './summary
 import { failureSections } from './summary-failures.js';
 import { familySections } from './summary-families.js';
 import { runFacts, totalsTable, verdictLine } from './summary-header.js';
+import { schemaCoverageSection } from './summary-schema.js';
 
 /** summary.md: what a person reads first, and what lands in the GitHub job summary. */
 export function renderSummaryMarkdown(report: RunReport): string {
   const clean = canonicalReport(scrubData(report));
   const failures = failureSections(clean);
   const open = openRulesSection(clean);
+  const schema = schemaCoverageSection(clean);
   const parts = [
     '# ecs-conformance: CreateSnapshotGroup',
     verdictLine(clean),
@@ -23,6 +25,7 @@ export function renderSummaryMarkdown(report: RunReport): string {
     ...(open ? ['## Not covered, skipped or inconclusive', open] : []),
     "## Documented errors (the page's error table)",
     errorRowsSection(clean),
+    ...(schema ? ['## Request schema keywords (the OpenAPI description)', schema] : []),
     '## Left behind',
     leftBehindSection(clean),
   ];

@@ -5,6 +5,7 @@ import type { RunReport } from '../runner/result.js';
 import type { Catalogue } from '../spec/catalogue.js';
 import { renderConformanceJson } from './conformance-json.js';
 import { errorRowCoverage } from './error-rows.js';
+import { schemaCoverage } from './schema-coverage.js';
 import { renderSummaryMarkdown } from './summary-markdown.js';
 
 export const CONFORMANCE_JSON = 'conformance.json';
@@ -18,15 +19,22 @@ export interface WrittenReports {
 
 /**
  * Writes conformance.json and summary.md into `dir` (created if needed). With a catalogue, the
- * documented-error coverage is computed here from the rule results, so the runner need not.
+ * documented-error and request-schema coverage are computed here from the rule results, so the runner
+ * need not.
  * JUnit and Allure results come from vitest reporters, not from here.
  */
 export function writeReports(
   report: RunReport,
   dir: string,
-  catalogue?: Pick<Catalogue, 'errorRows'>,
+  catalogue?: Pick<Catalogue, 'errorRows' | 'rules'>,
 ): WrittenReports {
-  const full = catalogue ? { ...report, errorRows: errorRowCoverage(catalogue, report.rules) } : report;
+  const full = catalogue
+    ? {
+        ...report,
+        errorRows: errorRowCoverage(catalogue, report.rules),
+        schemaCoverage: schemaCoverage(catalogue, report.rules),
+      }
+    : report;
   // Render both before writing either: a schema failure must not leave half a report behind.
   const json = renderConformanceJson(full);
   const markdown = renderSummaryMarkdown(full);

@@ -1,9 +1,10 @@
 import type { Case } from '../cases.js';
+import { schemaTouches } from '../checks/schema-touches.js';
 import type { CaseOutcome } from './case-runner.js';
 import type { CaseRecord } from './result.js';
 import { caseSample } from './samples.js';
 import type { Session } from './session.js';
-import { RuleTally, type TallyData } from './tally.js';
+import { RuleTally, SCHEMA_SAMPLE_PER_RULE, type TallyData } from './tally.js';
 
 const where = (session: Session) => ({
   target: session.options.target,
@@ -71,6 +72,7 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
       }
     });
   }
+  if (readsSchema(c)) session.tally(c.rule).addSchema(schemaTouches(c.request.params));
   session.emit({
     type: 'case-finished',
     caseId: c.id,
@@ -80,6 +82,13 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
     findings: outcome.findings.length,
     ...(outcome.reason !== undefined && { reason: outcome.reason }),
   });
+}
+
+/** Whether a sent case is read against the request schema: the first of each kind of a rule's creates. */
+function readsSchema(c: Case): boolean {
+  if (c.request.action !== 'CreateSnapshotGroup') return false;
+  const ordinal = Number(c.id.slice(c.id.lastIndexOf('/') + 1));
+  return ordinal < SCHEMA_SAMPLE_PER_RULE;
 }
 
 /** A case never sent: the budget was spent, or the run stopped first. */

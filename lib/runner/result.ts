@@ -35,6 +35,22 @@ export interface RuleResult {
   findings: Finding[];
   /** Failing cases (bounded) and one passing sample. */
   samples: CaseRecord[];
+  /** Request-schema keywords its cases broke or sat on (location → counts; see SCHEMA_SAMPLE_PER_RULE). */
+  schema?: Record<string, { violated: number; atEdge: number }>;
+}
+
+/** One keyword of the OpenAPI request schema, and what the run's cases did with it. */
+export interface SchemaKeywordCoverage {
+  /** JSON pointer into the request schema: `/properties/Name/maxLength`. */
+  location: string;
+  /** Rules of the catalogue that name it; empty: no documented rule maps to it. */
+  rules: string[];
+  /** Sampled cases that broke it. */
+  violated: number;
+  /** Sampled cases that sat exactly on its bound without breaking it (bounds only). */
+  atEdge: number;
+  /** Whether it has a bound, so that an edge can be sat on. */
+  bounded: boolean;
 }
 
 export interface ErrorRowCoverage {
@@ -70,6 +86,8 @@ export interface RunReport {
   };
   rules: RuleResult[];
   errorRows: ErrorRowCoverage[];
+  /** Keywords of the OpenAPI request schema, and whether the cases exercised each on both sides. */
+  schemaCoverage?: SchemaKeywordCoverage[];
   /** Snapshot groups created and not deleted: must be empty. */
   leftBehind: string[];
 }

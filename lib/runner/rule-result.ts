@@ -74,6 +74,8 @@ export function ruleResult(
     casesFailed: tally?.casesFailed ?? 0,
     findings: [...(tally?.findings ?? [])],
     samples: [...(tally?.failing ?? []), ...(tally?.passing ? [tally.passing] : [])],
+    ...(tally !== undefined &&
+      Object.keys(tally.schema).length > 0 && { schema: structuredClone(tally.schema) }),
   };
 }
 

@@ -19,7 +19,22 @@ export interface TallyData {
   /** Reason of the inconclusive case first in case order, and its id. */
   firstInconclusive?: string;
   firstInconclusiveId?: string;
+  /** Request-schema keywords the rule's sampled cases exercised (location → counts). */
+  schema?: Record<string, SchemaCount>;
 }
+
+/** How many sampled cases broke a schema keyword, and how many sat exactly on its bound. */
+export interface SchemaCount {
+  violated: number;
+  atEdge: number;
+}
+
+/**
+ * Cases of a rule whose requests are read against the request schema: the first of each kind in case
+ * order, where every deterministic boundary and fault case sits. Reading costs far more than sending, so a large run
+ * reads no more than a small one.
+ */
+export const SCHEMA_SAMPLE_PER_RULE = 12;
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
@@ -108,6 +123,28 @@ export class RuleTally implements TallyData {
   #passing: Sample | undefined;
   firstInconclusive: string | undefined;
   firstInconclusiveId: string | undefined;
+  readonly schema: Record<string, SchemaCount> = {};
+
+  /** Counts the keywords one case broke or sat on. */
+  addSchema(touches: { violated: readonly string[]; atEdge: readonly string[] }): void {
+    for (const location of touches.violated) this.#count(location).violated += 1;
+    for (const location of touches.atEdge) this.#count(location).atEdge += 1;
+  }
+
+  addSchemaCount(location: string, count: SchemaCount): void {
+    const total = this.#count(location);
+    total.violated += count.violated;
+    total.atEdge += count.atEdge;
+  }
+
+  #count(location: string): SchemaCount {
+    let count = this.schema[location];
+    if (count === undefined) {
+      count = { violated: 0, atEdge: 0 };
+      this.schema[location] = count;
+    }
+    return count;
+  }
 
   get failing(): CaseRecord[] {
     return this.#failing.map((sample) => sample.build());
@@ -177,6 +214,7 @@ export class RuleTally implements TallyData {
       ...(this.#passing !== undefined && { passing: this.#passing.build() }),
       ...(this.firstInconclusive !== undefined && { firstInconclusive: this.firstInconclusive }),
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
+      ...(Object.keys(this.schema).length > 0 && { schema: structuredClone(this.schema) }),
     };
   }
 }
@@ -198,6 +236,7 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
     if (passing) total.offerPassing(rule, passing.id, () => passing);
     if (part.inconclusive > 0)
       total.addInconclusive(part.firstInconclusiveId ?? '', part.firstInconclusive, part.inconclusive);
+    for (const [location, count] of Object.entries(part.schema ?? {})) total.addSchemaCount(location, count);
   }
   return total;
 }

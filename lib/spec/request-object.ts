@@ -9,10 +9,17 @@ import { operationParameters } from './openapi.js';
 
 const LIST_ITEM = /^([A-Za-z]+)\.(\d+)(?:\.([A-Za-z]+))?$/;
 
-export function requestObjectOf(params: WireParams): Record<string, unknown> {
-  const types = new Map(
+let typesMemo: Map<string, string> | undefined;
+/** Each parameter's schema type (`array`, `boolean`, `integer`, `string`), read once. */
+const parameterTypes = (): Map<string, string> => {
+  typesMemo ??= new Map(
     operationParameters('CreateSnapshotGroup').map((p) => [p.name, String(p.schema.type ?? '')]),
   );
+  return typesMemo;
+};
+
+export function requestObjectOf(params: WireParams): Record<string, unknown> {
+  const types = parameterTypes();
   const out: Record<string, unknown> = {};
   const lists = new Map<string, Map<number, unknown>>();
   for (const [name, value] of params) {

@@ -60,6 +60,7 @@ async function openSession(): Promise<SuiteSession> {
   const spec = loadSpec({
     world: options.worldFile,
     ...(options.profile !== undefined && { profile: options.profile }),
+    ...(options.openapi !== undefined && { openapi: options.openapi }),
   });
   const progress = options.progress ? new ProgressLine() : undefined;
   const engine = await createSession({

@@ -24,6 +24,8 @@ export interface SuiteRunOptions {
   /** Absolute path of the world manifest. */
   worldFile: string;
   profile?: string;
+  /** An OpenAPI description of CreateSnapshotGroup whose request limits drive the generators. */
+  openapi?: string;
   seed: number;
   runs: number;
   transports: TransportVariant[];
