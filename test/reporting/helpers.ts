@@ -20,7 +20,10 @@ export const fixturePath = (name: FixtureName): string => join(FIXTURES, `${name
 
 /** The fixture's error table; no rules, so no keyword of the request schema is named by one. */
 export function catalogue(): Pick<Catalogue, 'errorRows' | 'rules'> {
-  const parsed = JSON.parse(readFileSync(join(FIXTURES, 'catalogue.json'), 'utf8')) as Pick<Catalogue, 'errorRows'>;
+  const parsed = JSON.parse(readFileSync(join(FIXTURES, 'catalogue.json'), 'utf8')) as Pick<
+    Catalogue,
+    'errorRows'
+  >;
   return { ...parsed, rules: [] };
 }
 
