@@ -96,8 +96,10 @@ export const NAME_FAULTS: Record<string, ParamFaultFactory> = {
       'Name',
       'name.charset',
       [
+        // Outside the pattern in the middle, at two places, and last (first is name.starts-with-letter's).
         faultValue('Name', `Bad${bad[0]}name`, `Name with '${bad[0]}'`),
         faultValue('Name', `Bad${bad[1]}name${bad[2]}x`, `Name with '${bad[1]}' and '${bad[2]}'`),
+        faultValue('Name', `Badname${bad[3]}`, `Name ending with '${bad[3]}'`),
       ],
       fc
         .tuple(
