@@ -2,8 +2,6 @@
  * The rules catalogue (spec/CreateSnapshotGroup.rules.yaml) and expectation profiles
  * (spec/profiles/*.yaml). JSON Schemas: spec/rules.schema.json, spec/profile.schema.json.
  */
-import type { RequestTextLimits } from './request-limits.js';
-
 export type Family =
   | 'request-shape'
   | 'disk-state'
@@ -123,6 +121,29 @@ export interface Limits {
   maxDiskIndex: number;
   maxTotalSizeGiB: number;
   maxTags: number;
+}
+
+/** Limits of one text parameter, read from the OpenAPI request schema (lib/spec/request-limits.ts). */
+export interface TextLimits {
+  /** JSON pointer of the value's schema in the request schema (`/properties/Name`). */
+  schema: string;
+  minLength: number;
+  maxLength: number;
+  /** From `pattern`, when it has one. */
+  charset?: { first: string; rest: string };
+  /** From anchored `not` patterns: the value may not start with these. */
+  forbiddenPrefixes: string[];
+  /** From unanchored `not` patterns: the value may not contain these. */
+  forbiddenInfixes: string[];
+}
+
+export interface RequestTextLimits {
+  name: TextLimits;
+  description: TextLimits;
+  tagKey: TextLimits;
+  tagValue: TextLimits;
+  clientToken: TextLimits;
+  retentionDays: { schema: string; minimum: number; maximum: number };
 }
 
 /** A profile as its file holds it: limits overlay the OpenAPI description's (spec/…openapi.yaml). */

@@ -4,32 +4,12 @@
  * again; editing the spec (a future API version's 64-character Name) moves every case with it.
  */
 import { ToolError } from '../errors.js';
-import type { Limits } from './catalogue.js';
+import type { Limits, RequestTextLimits, TextLimits } from './catalogue.js';
 import { asObject, type JsonObject, loadOpenApiDocument } from './openapi-document.js';
 import { type JsonSchema, toPlainJsonSchema } from './openapi-json-schema.js';
-import { type Charset, charsetOf, literalWordsOf } from './schema-patterns.js';
+import { charsetOf, literalWordsOf } from './schema-patterns.js';
 
-export interface TextLimits {
-  /** JSON pointer of the value's schema in the request schema (`/properties/Name`). */
-  schema: string;
-  minLength: number;
-  maxLength: number;
-  /** From `pattern`, when it has one. */
-  charset?: Charset;
-  /** From anchored `not` patterns: the value may not start with these. */
-  forbiddenPrefixes: string[];
-  /** From unanchored `not` patterns: the value may not contain these. */
-  forbiddenInfixes: string[];
-}
-
-export interface RequestTextLimits {
-  name: TextLimits;
-  description: TextLimits;
-  tagKey: TextLimits;
-  tagValue: TextLimits;
-  clientToken: TextLimits;
-  retentionDays: { schema: string; minimum: number; maximum: number };
-}
+export type { RequestTextLimits, TextLimits } from './catalogue.js';
 
 export interface RequestLimits extends RequestTextLimits {
   /** The page's list and size limits; a profile may overlay them (see loadProfile). */
