@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -25,6 +26,9 @@ const ADDED_RULES: string[] = [
   'name.non-ascii-letters',
 ];
 
+/** sha256 of JSON.stringify(parse(skeleton)) for the skeleton as committed before 0a66a9c dropped it. */
+const SKELETON_DIGEST = '6c244c51a98e31fb71900f3dbd31ac7325c208673a6db275918076ce14c7f321';
+
 type SkeletonEntry = { expected?: Expected; 'same-as'?: string; level?: 'must' | 'should' };
 const skeletonFile = join(import.meta.dirname, 'fixtures', 'skeleton.contract.yaml');
 const skeleton = parse(readFileSync(skeletonFile, 'utf8')) as Record<string, Record<string, SkeletonEntry>>;
@@ -44,10 +48,12 @@ describe('rules catalogue', () => {
     expect(catalogue.rules.length).toBe(skeletonRules.length + ADDED_RULES.length);
   });
 
-  it('the skeleton copy is the skeleton (while the original exists)', () => {
-    const original = join(repoRoot, 'spec', 'rules.skeleton.yaml');
-    if (!existsSync(original)) return;
-    expect(parse(readFileSync(original, 'utf8'))).toEqual(skeleton);
+  it('the skeleton copy is the skeleton as it was when dropped (commit 0a66a9c)', () => {
+    // The original spec/rules.skeleton.yaml is gone, so the copy is pinned to a digest of its content
+    // taken from `git show 0a66a9c^:spec/rules.skeleton.yaml`: editing the copy fails here.
+    const digest = createHash('sha256').update(JSON.stringify(skeleton)).digest('hex');
+    expect(Object.keys(skeleton).length).toBeGreaterThan(0);
+    expect(digest).toBe(SKELETON_DIGEST);
   });
 
   it('keeps every skeleton rule id, family, level and expected outcome', () => {
@@ -78,6 +84,7 @@ describe('rules catalogue', () => {
       'name-letters',
       'length-in-characters',
       'idempotent-mismatch-status',
+      'idempotency-same-parameters',
     ]) {
       expect(ids).toContain(id);
     }
