@@ -105,10 +105,10 @@ export const MISMATCHES: readonly Mismatch[] = [
   {
     parameter: 'InstantAccess',
     change: (ctx, v) => {
-      if (v.attributes.InstantAccess === true) {
-        const { InstantAccessRetentionDays: _dropped, ...rest } = v.attributes;
-        return withAttributes(v, { ...rest, InstantAccess: false });
-      }
+      // Retention days are a parameter of their own, compared on their own: only InstantAccess differs here.
+      if (v.attributes.InstantAccessRetentionDays !== undefined) return undefined;
+      if (v.attributes.InstantAccess === true)
+        return withAttributes(v, { ...v.attributes, InstantAccess: false });
       // Turning it on needs a region that accepts it, else the second request fails on its own.
       if (!attributeConstraints(ctx, v.target).instantAccess) return undefined;
       return withAttributes(v, { ...v.attributes, InstantAccess: true });
@@ -172,7 +172,8 @@ function fullAttributes(ctx: GenContext, target: Target): Attributes {
 
 /**
  * Deterministic first requests for the k-th parameter: one that carries every attribute (on a disk spread
- * by k, so that the cases do not queue behind one disk), one of two disks, one InstanceId form.
+ * by k, so that the cases do not queue behind one disk), the same without retention days, one of two
+ * disks, one InstanceId form.
  */
 function mismatchBases(ctx: GenContext, rule: string, k: number): ValidRequest[] {
   const healthy = ctx.index.healthyDisks(ctx.signer.id);
@@ -181,7 +182,9 @@ function mismatchBases(ctx: GenContext, rule: string, k: number): ValidRequest[]
   const single = spread(instant.length > 0 ? instant : healthy, rule, k);
   if (single !== undefined) {
     const target = disksTarget([single]);
-    bases.push({ target, attributes: fullAttributes(ctx, target) });
+    const full = fullAttributes(ctx, target);
+    const { InstantAccessRetentionDays: _days, ...withoutDays } = full;
+    bases.push({ target, attributes: full }, { target, attributes: withoutDays });
   }
   const pair = [...byZone(healthy).values()].find((disks) => disks.length >= 2);
   if (pair !== undefined) bases.push({ target: disksTarget(pair.slice(0, 2)), attributes: {} });

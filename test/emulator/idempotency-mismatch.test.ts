@@ -22,6 +22,9 @@ const FULL: WireParams = [
   ['ResourceGroupId', 'rg-main1'],
 ];
 
+/** Retention days are compared on their own: without them only InstantAccess differs. */
+const NO_DAYS = FULL.filter(([n]) => n !== 'InstantAccessRetentionDays');
+
 const set = (params: WireParams, name: string, value: string): WireParams =>
   params.map(([n, v]): [string, string] => [n, n === name ? value : v]);
 const without = (params: WireParams, ...names: string[]): WireParams =>
@@ -41,7 +44,8 @@ const VARIATIONS: Array<[string, WireParams, WireParams]> = [
   ['one more tag', FULL, [...FULL, ['Tag.3.Key', 'extra'], ['Tag.3.Value', 'three']]],
   ['ResourceGroupId (another)', FULL, set(FULL, 'ResourceGroupId', 'rg-main2')],
   ['ResourceGroupId (absent)', FULL, without(FULL, 'ResourceGroupId')],
-  ['InstantAccess', FULL, without(set(FULL, 'InstantAccess', 'false'), 'InstantAccessRetentionDays')],
+  ['InstantAccess', NO_DAYS, set(NO_DAYS, 'InstantAccess', 'false')],
+  ['InstantAccess (absent, then true)', without(NO_DAYS, 'InstantAccess'), NO_DAYS],
   ['InstantAccessRetentionDays', FULL, set(FULL, 'InstantAccessRetentionDays', '4')],
   ['the disk list (one disk fewer)', FULL, without(FULL, 'DiskId.2')],
   ['the disk list order', FULL, set(set(FULL, 'DiskId.1', 'd-avail2'), 'DiskId.2', 'd-avail')],

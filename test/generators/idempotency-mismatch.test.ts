@@ -54,7 +54,7 @@ describe('idempotency.parameter-mismatch varies every parameter on its own (issu
       'Tag.2.Value',
       'Tag.3.Key Tag.3.Value',
       'ResourceGroupId',
-      'InstantAccess InstantAccessRetentionDays',
+      'InstantAccess',
       'InstantAccessRetentionDays',
       'DiskId.2',
       'DiskId.1 DiskId.2',
