@@ -1,0 +1,28 @@
+import { describe, expect, it, type TestContext, vi } from 'vitest';
+import { needs } from './prerequisite.js';
+
+const contextWith = () => ({ skip: vi.fn() }) as unknown as TestContext & { skip: ReturnType<typeof vi.fn> };
+const MISSING = { present: false, reason: 'Chromium at /nowhere/chromium' };
+
+describe('a test prerequisite', () => {
+  it('missing: the test is skipped with the reason', () => {
+    const context = contextWith();
+    needs(context, MISSING, {});
+    expect(context.skip).toHaveBeenCalledWith('skipped, missing prerequisite: Chromium at /nowhere/chromium');
+  });
+
+  it('missing under CI=true: the test fails, naming it', () => {
+    const context = contextWith();
+    expect(() => needs(context, MISSING, { CI: 'true' })).toThrow(
+      'missing prerequisite (CI=true, so this fails): Chromium at /nowhere/chromium',
+    );
+    expect(context.skip).not.toHaveBeenCalled();
+  });
+
+  it('present: the test runs, in CI or not', () => {
+    const context = contextWith();
+    needs(context, { present: true, reason: 'x' }, { CI: 'true' });
+    needs(context, { present: true, reason: 'x' }, {});
+    expect(context.skip).not.toHaveBeenCalled();
+  });
+});
