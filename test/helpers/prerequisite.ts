@@ -11,13 +11,21 @@ export interface Prerequisite {
   reason: string;
 }
 
+const announced = new Set<string>();
+
 export const inCi = (env: NodeJS.ProcessEnv = process.env): boolean => env.CI === 'true';
 
 /** Skips (with the reason) or, in CI, fails the current test when the prerequisite is missing. */
 export function needs(context: TestContext, prerequisite: Prerequisite, env = process.env): void {
   if (prerequisite.present) return;
   if (inCi(env)) throw new Error(`missing prerequisite (CI=true, so this fails): ${prerequisite.reason}`);
-  context.skip(`skipped, missing prerequisite: ${prerequisite.reason}`);
+  const why = `skipped, missing prerequisite: ${prerequisite.reason}`;
+  // The reporter shows a skip's note only in verbose mode: say it once on stderr too, so it is seen.
+  if (!announced.has(why)) {
+    announced.add(why);
+    console.warn(`${context.task.name}: ${why}`);
+  }
+  context.skip(why);
 }
 
 /** `needs` for every test of the enclosing describe block. */
