@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { RunReport } from '../../lib/runner/index.js';
 import { removeDir, runCli, tempDir } from './cli.js';
 import { deadPort, type LoopbackServer } from './loopback.js';
@@ -13,6 +13,10 @@ import {
 } from './targets.js';
 
 // The CLI as a user runs it (a child process): exit codes and messages are what is under test here.
+// Six CLIs start at once (describe.concurrent), each starting vitest: within the whole `npm test` on a
+// shared 2-core machine that took over 30 s. The timeout is a guard against a hang (runCli kills a CLI
+// after 60 s), not an assertion about speed.
+vi.setConfig({ testTimeout: 90_000 });
 const ONLY = ['--only', 'name.max-length,disk.exists', '--runs', '1'];
 const opened: LoopbackServer[] = [];
 const dirs: string[] = [];
