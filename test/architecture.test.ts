@@ -92,14 +92,60 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+/** One import statement of a file: where from, which names, whether only types. */
+interface ImportOf {
+  target: string;
+  names: string[];
+  typeOnly: boolean;
+  /** `import * as x`, a default import or a bare `import '...'`: what it uses cannot be listed. */
+  opaque: boolean;
+}
 
-function relativeImports(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(IMPORT)].map((match) => {
-    const target = relative(root, resolve(dirname(join(root, file)), match[1] as string));
-    return target.replace(/\.js$/, '.ts');
+const STATEMENT =
+  /import\s+(type\s+)?([^'";]*?)\s*from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*(?:\(\s*)?['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** The imports of a source text, names as imported (an `x as y` counts as x); `export ... from` too. */
+function importsOf(text: string, file: string): ImportOf[] {
+  const toTarget = (spec: string) =>
+    relative(root, resolve(dirname(join(root, file)), spec)).replace(/\.js$/, '.ts');
+  const reexports = [
+    ...text.matchAll(/export\s+(type\s+)?(\*|\{[^}]*\})\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g),
+  ];
+  const out: ImportOf[] = [...text.matchAll(STATEMENT), ...reexports].map((m) => {
+    const spec = (m[3] ?? m[4]) as string;
+    const clause = (m[2] ?? '').trim();
+    const braces = /\{([^}]*)\}/.exec(clause);
+    const entries = (braces?.[1] ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
+    const names = entries.map((e) => e.replace(/^type\s+/, '').split(/\s+as\s+/)[0] as string);
+    const outside = braces === null ? clause : clause.replace(braces[0], '').replace(/,/g, '').trim();
+    return {
+      target: toTarget(spec),
+      names,
+      typeOnly: m[1] !== undefined || (entries.length > 0 && entries.every((e) => e.startsWith('type '))),
+      opaque: clause === '' || clause === '*' || outside !== '',
+    };
   });
+  return out;
+}
+
+/**
+ * What the emulator may take from spec loading besides types: the world (its seed), never the rules
+ * catalogue, the profiles or the whole spec (principle 1: it reads the page, not our oracle).
+ */
+const EMULATOR_SPEC_VALUES: Record<string, string[]> = { 'lib/spec/load.ts': ['loadWorld'] };
+
+/** Imports by an emulator file of something under lib/spec/ that is not the world's types or loadWorld. */
+function emulatorSpecViolations(file: string, text: string): string[] {
+  return importsOf(text, file)
+    .filter((i) => i.target.startsWith('lib/spec/') && i.target !== 'lib/spec/world.ts' && !i.typeOnly)
+    .flatMap((i) => {
+      const allowed = EMULATOR_SPEC_VALUES[i.target] ?? [];
+      if (i.opaque) return [`${file} imports ${i.target} whole`];
+      return i.names.filter((n) => !allowed.includes(n)).map((n) => `${file} imports ${n} from ${i.target}`);
+    });
 }
 
 describe('architecture', () => {
@@ -113,7 +159,8 @@ describe('architecture', () => {
   it('every import follows the layer table of ARCHITECTURE.md', () => {
     const violations = files.flatMap((file) => {
       const from = layerOf(file) as Layer;
-      return relativeImports(file)
+      return importsOf(readFileSync(join(root, file), 'utf8'), file)
+        .map((i) => i.target)
         .filter((target) => {
           const to = layerOf(target);
           return to !== undefined && !MAY_IMPORT[from].includes(to);
@@ -124,9 +171,42 @@ describe('architecture', () => {
   });
 
   it('the emulator never reads the rules catalogue (principle 1)', () => {
-    const readers = sourceFiles('emulator').filter((file) =>
+    const emulatorFiles = sourceFiles('emulator');
+    expect(emulatorFiles.length).toBeGreaterThan(5);
+    const readers = emulatorFiles.filter((file) =>
       readFileSync(join(root, file), 'utf8').includes('rules.yaml'),
     );
     expect(readers).toEqual([]);
+    // By name, not by text: loadCatalogue, loadSpec or loadProfile reach the catalogue without naming it.
+    const violations = emulatorFiles.flatMap((file) =>
+      emulatorSpecViolations(file, readFileSync(join(root, file), 'utf8')),
+    );
+    expect(violations).toEqual([]);
+    // The one value it does take is seen, so the check reads the imports it guards.
+    const cli = importsOf(readFileSync(join(root, 'emulator/cli.ts'), 'utf8'), 'emulator/cli.ts');
+    expect(cli.find((i) => i.target === 'lib/spec/load.ts')?.names).toEqual(['loadWorld']);
+  });
+
+  it('reads imported names however they are written', () => {
+    const file = 'emulator/cli.ts';
+    const seen = (text: string) => emulatorSpecViolations(file, text);
+    expect(seen("import { loadWorld } from '../lib/spec/load.js';")).toEqual([]);
+    expect(seen("import type { Catalogue } from '../lib/spec/catalogue.js';")).toEqual([]);
+    expect(seen("import { type Limits } from '../lib/spec/catalogue.js';")).toEqual([]);
+    expect(seen("import { loadWorld, loadCatalogue as read } from '../lib/spec/load.js';")).toEqual([
+      'emulator/cli.ts imports loadCatalogue from lib/spec/load.ts',
+    ]);
+    expect(seen("import {\n  loadSpec,\n} from '../lib/spec/load.js';")).toEqual([
+      'emulator/cli.ts imports loadSpec from lib/spec/load.ts',
+    ]);
+    expect(seen("import * as spec from '../lib/spec/load.js';")).toEqual([
+      'emulator/cli.ts imports lib/spec/load.ts whole',
+    ]);
+    expect(seen("const m = await import('../lib/spec/load.js');")).toEqual([
+      'emulator/cli.ts imports lib/spec/load.ts whole',
+    ]);
+    expect(seen("export { loadCatalogue } from '../lib/spec/load.js';")).toEqual([
+      'emulator/cli.ts imports loadCatalogue from lib/spec/load.ts',
+    ]);
   });
 });

@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import type { GenContext } from '../context.js';
 import type { Draft, RequestDraft } from '../draft.js';
 import { seededHex } from '../seed.js';
-import type { Attributes } from '../valid/attributes.js';
 import { buildInput } from '../valid/compose.js';
 import { fixedBase } from '../valid/fixed.js';
 import { describeValid, successDraft, type ValidRequest, validRequestArbitrary } from '../valid/request.js';
-import { notReachable, type Planner } from './plan.js';
+import { applicableMismatches, fixedMismatches, type Mismatch } from './idempotency-mismatch.js';
+import { notReachable, type Planner, type RulePlan } from './plan.js';
+
+const MISMATCH_RULE = 'idempotency.parameter-mismatch';
 
 const withToken = (valid: ValidRequest, token: string): ValidRequest => ({
   target: valid.target,
@@ -20,9 +22,6 @@ const requestOf = (valid: ValidRequest): RequestDraft => ({
   account: valid.target.account,
 });
 
-/** A different valid Name, so that only the parameters differ from the first request. */
-const otherName = (attributes: Attributes): string => (attributes.Name === 'ReplayB' ? 'ReplayC' : 'ReplayB');
-
 function sameTokenSameResult(valid: ValidRequest): Draft {
   const draft = successDraft(
     valid,
@@ -33,21 +32,42 @@ function sameTokenSameResult(valid: ValidRequest): Draft {
   return draft;
 }
 
-function parameterMismatch(ctx: GenContext, rule: string, valid: ValidRequest): Draft {
-  const changed: ValidRequest = {
-    target: valid.target,
-    attributes: { ...valid.attributes, Name: otherName(valid.attributes) },
-  };
+/** The second use of a token: the first request accepted, then `changed`, which differs in one parameter. */
+function parameterMismatch(
+  ctx: GenContext,
+  rule: string,
+  valid: ValidRequest,
+  mismatch: Mismatch,
+  changed: ValidRequest,
+): Draft {
   return {
     kind: 'idempotency',
     request: requestOf(changed),
     expected: ctx.expected(rule),
     // The accepted first request snapshots these disks too.
-    disks: [...valid.target.disks],
-    description: `same ClientToken after an accepted request, other Name; ${describeValid(valid)}`,
+    disks: [...new Set([...valid.target.disks, ...changed.target.disks])],
+    description: `same ClientToken after an accepted request, other ${mismatch.parameter}; ${describeValid(valid)}`,
     prelude: [requestOf(valid)],
     touched: ['ClientToken'],
   };
+}
+
+/** Every parameter varied once on fixed requests, and one drawn parameter varied per random case. */
+function mismatchPlan(ctx: GenContext, rule: string, bases: fc.Arbitrary<ValidRequest>): RulePlan {
+  const tokenFor = (parameter: string) => `ct-${seededHex(ctx.options.seed, 32, rule, parameter)}`;
+  const { pairs, gaps } = fixedMismatches(ctx, rule);
+  const fixed = pairs.map(([mismatch, base, changed]) => {
+    const token = tokenFor(mismatch.parameter);
+    return parameterMismatch(ctx, rule, withToken(base, token), mismatch, withToken(changed, token));
+  });
+  const random = fc.tuple(bases, fc.uuid(), fc.nat()).map(([valid, uuid, pick]) => {
+    // Name and Description vary on every request, so the list is never empty.
+    const choices = applicableMismatches(ctx, valid);
+    const [mismatch, changed] = choices[pick % choices.length] as [Mismatch, ValidRequest];
+    const token = `ct-${uuid}`;
+    return parameterMismatch(ctx, rule, withToken(valid, token), mismatch, withToken(changed, token));
+  });
+  return gaps.length === 0 ? { fixed, random } : { fixed, random, gaps };
 }
 
 function processing(ctx: GenContext, rule: string, valid: ValidRequest): Draft {
@@ -65,17 +85,17 @@ function processing(ctx: GenContext, rule: string, valid: ValidRequest): Draft {
 
 const BUILDERS: Record<string, (ctx: GenContext, rule: string, valid: ValidRequest) => Draft> = {
   'idempotency.same-token-same-result': (_ctx, _rule, valid) => sameTokenSameResult(valid),
-  'idempotency.parameter-mismatch': parameterMismatch,
   'idempotency.processing': processing,
 };
 
 export const idempotencyPlanner: Planner = (ctx, rule) => {
-  const build = BUILDERS[rule];
-  if (build === undefined) return notReachable(`no idempotency scenario is defined for ${rule}`);
   const base = fixedBase(ctx, rule, 0);
   const bases = validRequestArbitrary(ctx);
   if (base === undefined || bases === undefined)
     return notReachable(`account '${ctx.signer.id}' has no usable disk`);
+  if (rule === MISMATCH_RULE) return mismatchPlan(ctx, rule, bases);
+  const build = BUILDERS[rule];
+  if (build === undefined) return notReachable(`no idempotency scenario is defined for ${rule}`);
   // Tokens come from the seed, so that a seed replays byte for byte.
   const token = `ct-${seededHex(ctx.options.seed, 32, rule)}`;
   return {

@@ -39,11 +39,15 @@ describe('the whole suite against the embedded emulator', () => {
     expect(readdirSync(join(cwd, 'reports', 'allure-results')).some((f) => f.endsWith('-result.json'))).toBe(
       true,
     );
-    // The four phases split the run's wall time: none is left out (vitest's start-up, JUnit, Allure).
+    // The four phases are each measured and lie within the run's wall time. That they split it with no
+    // gap is wallTimings' arithmetic, asserted on fixed numbers in test/suites/vitest-reporter.test.ts:
+    // a share of the wall time measured here would depend on the machine's load (issue 19).
     const t = report.timings;
     const phases = t.startupMs + t.generationMs + t.executionMs + t.reportingMs;
+    for (const phase of ['startupMs', 'generationMs', 'executionMs'] as const)
+      expect(t[phase], `${phase} of ${JSON.stringify(t)}`).toBeGreaterThan(0);
+    expect(t.reportingMs).toBeGreaterThanOrEqual(0);
     expect(phases, JSON.stringify(t)).toBeLessThanOrEqual(wallMs);
-    expect(phases, `${JSON.stringify(t)} of ${wallMs} ms`).toBeGreaterThan(wallMs * 0.75);
     // Allure names (hence history ids) do not depend on the folder the CLI runs from.
     const allure = readdirSync(join(cwd, 'reports', 'allure-results')).filter((f) =>
       f.endsWith('-result.json'),
@@ -119,23 +123,26 @@ describe('interrupting a run', () => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const interrupted = new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        // Mid-run: the first family reported, groups being created.
-        if (stderr.includes('running disk-state') && !child.killed) {
-          child.kill('SIGINT');
-          resolve();
-        }
-      });
+    const journal = join(cwd, 'reports', 'journal.jsonl');
+    const createdSoFar = () =>
+      existsSync(journal) ? (readFileSync(journal, 'utf8').match(/"event":"created"/g) ?? []).length : 0;
+    // Groups the journal listed when the signal went: the precondition of "deletes every group it created".
+    let createdBeforeSignal = 0;
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Mid-run: the first family reported, and at least one group created and not yet swept.
+      if (stderr.includes('running disk-state') && !child.killed) {
+        createdBeforeSignal = createdSoFar();
+        if (createdBeforeSignal > 0) child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    await interrupted;
+    expect(child.killed, `never signalled: ${stderr.slice(-300)}`).toBe(true);
+    expect(createdBeforeSignal).toBeGreaterThan(0);
     expect(stderr).toContain('SIGINT: stopping the run');
     expect(stderr).toContain('error: run interrupted by SIGINT');
     expect(code).toBe(3);
     expect(stdout).toContain('left behind: none');
-    const journal = join(cwd, 'reports', 'journal.jsonl');
     expect(existsSync(journal)).toBe(true);
     const open = new Set<string>();
     for (const line of readFileSync(journal, 'utf8').split('\n').filter(Boolean)) {

@@ -184,14 +184,14 @@ describe('malformed input gets a documented 4xx, never a 5xx', () => {
   });
 
   it('a client that stalls in its body times out', async () => {
-    const started = Date.now();
+    // The emulator's own body timeout answers (408 RequestTimeout), not Node's or the socket's close:
+    // that is the behaviour; how soon is the emulator's option, not a wall-clock bound here.
     const answer = await raw(
       h.emulator.port,
       'POST / HTTP/1.1\r\nhost: x\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: 100\r\n\r\nAction=Cre',
     );
     expect(answer.status).toBe(408);
     expect(answer.text).toContain('RequestTimeout');
-    expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('a client that stalls in its headers times out', async () => {

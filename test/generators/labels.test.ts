@@ -45,7 +45,10 @@ describe.each(SEEDS)('labels of the default cases, seed %i (checked by an indepe
   });
 
   it('describes what a success leaves behind: exactly the disks the request names', () => {
-    for (const c of cases.filter((x) => x.expected.kind === 'success')) {
+    const successes = cases.filter((x) => x.expected.kind === 'success');
+    // Its own precondition: an empty list would pass the loop below.
+    expect(successes.length).toBeGreaterThan(20);
+    for (const c of successes) {
       const { snapshots } = verdictOf(world, profile, c);
       expect(c.expectGroup, c.id).toBeDefined();
       expect([...(c.expectGroup?.disks ?? [])].sort(), c.id).toEqual([...(snapshots ?? [])].sort());
@@ -90,7 +93,10 @@ describe.each(SEEDS)('labels of the default cases, seed %i (checked by an indepe
   });
 
   it('declares the disks of every case that may snapshot, prelude included', () => {
-    for (const c of cases.filter((x) => x.prelude?.some((p) => p.action === 'CreateSnapshotGroup'))) {
+    const withPrelude = cases.filter((x) => x.prelude?.some((p) => p.action === 'CreateSnapshotGroup'));
+    // Every idempotency case has one (three rules, the parameter-mismatch cases alone number 13).
+    expect(withPrelude.length).toBeGreaterThanOrEqual(15);
+    for (const c of withPrelude) {
       expect(c.disks.length, c.id).toBeGreaterThan(0);
     }
   });

@@ -47,8 +47,8 @@ describe('streamed generation (issue 10: --runs 10000 without holding every case
 
   it('knows what is covered without drawing, and draws a rule’s first cases without the rest', () => {
     const { catalogue, profile, world } = defaultSpec();
-    const started = performance.now();
-    // A million random cases per rule: drawn eagerly this would take hours.
+    // A million random cases per rule: drawn eagerly this would take hours, far past the test's timeout.
+    // How fast lazy drawing is belongs to bench/generators.ts, not to an assertion here.
     const source = caseSource({ catalogue, profile, world, seed: 1, runs: 1_000_000 });
     const rule = source.rules.find((id) => id === 'name.min-length');
     expect(rule).toBeDefined();
@@ -57,7 +57,6 @@ describe('streamed generation (issue 10: --runs 10000 without holding every case
     const small = caseSource({ catalogue, profile, world, seed: 1, runs: 200, only: ['name.min-length'] });
     expect(JSON.stringify(cases)).toBe(JSON.stringify(first(small.casesFor('name.min-length'), 200)));
     expect(new Set(cases.map((c) => c.id)).size).toBe(200);
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it('draws afresh on each call: a rule’s stream can be taken again from its start', () => {

@@ -18,8 +18,9 @@ import {
   wrongContentLengthTarget,
 } from './targets.js';
 
-// Each run must end well within this, whatever the target does (timeouts are 500 ms, retries 3).
-const RUN_BOUND_MS = 20_000;
+// What ends each run against a broken target is asserted as behaviour, not timed (a wall-clock bound on a
+// shared 2-core machine measures its load): the transport-failure streak stops it (abort code, every
+// later case skipped with that reason), and a huge body is cut at the client's cap (truncated).
 // Targets that answer at once get a longer timeout: the concurrent 10 MiB test must not turn them into timeouts.
 const ANSWERING_TIMEOUT_MS = 15_000;
 const servers: LoopbackServer[] = [];
@@ -34,7 +35,6 @@ afterAll(async () => {
 
 /** Nothing may be called passed against a broken target, and nothing may be left behind. */
 function expectNothingPassed(run: EngineRun): void {
-  expect(run.durationMs).toBeLessThan(RUN_BOUND_MS);
   expect(run.cases.length).toBeGreaterThan(0);
   expect(run.cases.filter((c) => c.passed)).toEqual([]);
   expect(run.outcome.rules.map((rule) => rule.verdict)).not.toContain('passed');
@@ -111,6 +111,8 @@ describe.concurrent('well-framed wrong answers: each case failed with a finding 
     const run = await runEngine(target.url, { timeoutMs: ANSWERING_TIMEOUT_MS });
     expectNothingPassed(run);
     expect(run.outcome.abort).toBeUndefined();
+    // Every request the engine counted reached the target once: nothing hung, nothing went unrecorded.
+    expect(target.requests.length).toBe(run.outcome.requests);
     for (const c of run.cases) {
       expect(c.verdict, c.reason).toBe('failed');
       expect(c.findings).toBeGreaterThan(0);

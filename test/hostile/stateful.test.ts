@@ -24,7 +24,6 @@ describe('a target flapping between right and wrong answers', () => {
     const target = await flappingTarget(emulator.url);
     opened.push(target);
     const run = await runEngine(target.url, { only: CREATING_RULES, runs: 1, timeoutMs: 15_000 });
-    expect(run.durationMs).toBeLessThan(20_000);
     expect(run.outcome.abort).toBeUndefined();
     const verdicts = new Set(run.cases.map((c) => c.verdict));
     expect(verdicts).toEqual(new Set(['passed', 'failed']));
@@ -47,7 +46,6 @@ describe('a target that processes a create but whose answer is lost on the way b
     });
     opened.push(proxy);
     const run = await runEngine(proxy.url, { only: ['valid.success-body'], runs: 0, timeoutMs: 2_000 });
-    expect(run.durationMs).toBeLessThan(20_000);
     const onTarget = [...emulator.state.allGroups()].map((group) => group.id);
     const unreported = onTarget.filter((id) => !run.outcome.leftBehind.includes(id));
     expect(

@@ -6,7 +6,6 @@ describe('a dead target stops the run after the configured number of consecutive
   it.each([1, 3])('maxConsecutiveTransportFailures %i', async (streak) => {
     const url = `http://127.0.0.1:${await deadPort()}`;
     const run = await runEngine(url, { runs: 2, concurrency: 1, maxConsecutiveTransportFailures: streak });
-    expect(run.durationMs).toBeLessThan(10_000);
     const sent = run.cases.filter((c) => c.verdict !== 'skipped');
     // One case at a time: exactly `streak` cases were sent, each refused at once and never retried.
     expect(sent).toHaveLength(streak);

@@ -53,7 +53,10 @@ describe.concurrent('throttling that passes: the run waits, retries and ends con
 });
 
 describe.concurrent('throttling that never ends: bounded retries, then the case says what happened', () => {
-  /** The client's default: 3 retries after the first attempt, never more; every attempt counted. */
+  /**
+   * The client's default: 3 retries after the first attempt, never more; every attempt counted. This is
+   * what bounds the run's length (asserted instead of a wall-clock bound, which would measure the load).
+   */
   function expectBoundedRetries(target: LoopbackServer, requests: number): void {
     for (const [key, times] of attemptsByRequest(target.requests)) expect(times, key).toHaveLength(4);
     expect(requests).toBe(target.requests.length);
@@ -62,7 +65,6 @@ describe.concurrent('throttling that never ends: bounded retries, then the case 
   it('429 without Retry-After: each case inconclusive, as the target never evaluated it', async () => {
     const target = await track(throttlingTarget({ status: 429 }));
     const run = await runEngine(target.url, { timeoutMs: ANSWERING_TIMEOUT_MS });
-    expect(run.durationMs).toBeLessThan(20_000);
     expect(run.outcome.abort).toBeUndefined();
     for (const c of run.cases) {
       expect(c.verdict).toBe('inconclusive');
@@ -75,7 +77,6 @@ describe.concurrent('throttling that never ends: bounded retries, then the case 
   it('503 with Retry-After: 1: each case failed with a finding naming the 503', async () => {
     const target = await track(throttlingTarget({ status: 503, retryAfter: '1' }));
     const run = await runEngine(target.url, { timeoutMs: ANSWERING_TIMEOUT_MS });
-    expect(run.durationMs).toBeLessThan(20_000);
     expect(run.outcome.abort).toBeUndefined();
     for (const c of run.cases) {
       expect(c.verdict, c.reason).toBe('failed');
@@ -96,11 +97,12 @@ it('a Retry-After of an hour is capped by the client: the wait stays bounded', a
     credentials: () => ({ accessKeyId: 'LTAI5tThrottle', accessKeySecret: 'throttle-secret-value' }),
     transport: { retry: { maxRetries: 2, maxDelayMs: 200 } },
   });
-  const started = performance.now();
   const exchange = await client.call('DescribeSnapshotGroups', [['RegionId', 'cn-hangzhou']], 'main');
   await client.close();
-  expect(performance.now() - started).toBeLessThan(3_000);
+  // What bounds the wait, asserted as behaviour (a wall-clock bound would measure the machine's load):
+  // the retries stop at maxRetries, and each waited the capped delay, not the hour asked for.
   expect(exchange.response?.status).toBe(429);
+  expect(target.requests).toHaveLength(3);
   expect(exchange.retries).toHaveLength(2);
   for (const retry of exchange.retries) {
     expect(retry.delayMs).toBeLessThanOrEqual(200);

@@ -1,6 +1,7 @@
 import { ToolError } from '../../lib/errors.js';
 import { DISK_STATE_MUTANTS } from './disk-state.js';
 import { IDEMPOTENCY_MUTANTS } from './idempotency.js';
+import { IDEMPOTENCY_PARAMETER_MUTANTS } from './idempotency-parameters.js';
 import { INSTANCE_ACCOUNT_MUTANTS } from './instance-account.js';
 import { PROTOCOL_MUTANTS } from './protocol.js';
 import { REQUEST_SHAPE_MUTANTS } from './request-shape.js';
@@ -24,6 +25,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...INSTANCE_ACCOUNT_MUTANTS,
   ...PROTOCOL_MUTANTS,
   ...IDEMPOTENCY_MUTANTS,
+  ...IDEMPOTENCY_PARAMETER_MUTANTS,
   ...STATUS_MUTANTS,
   ...RESPONSE_MUTANTS,
   ...SERVER_ERROR_MUTANTS,

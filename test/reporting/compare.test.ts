@@ -6,6 +6,7 @@ import { compareReports } from '../../lib/reporting/compare.js';
 import { runCompareCommand } from '../../lib/reporting/compare-command.js';
 import { renderCompareHtml } from '../../lib/reporting/compare-html.js';
 import { renderCompareMarkdown } from '../../lib/reporting/compare-markdown.js';
+import { expectRedacted, expectWellFormedTables } from './golden-facts.js';
 import { expectGolden, fixture, fixturePath } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reporting-compare-'));
@@ -70,10 +71,34 @@ describe('compareReports', () => {
 
 describe('compare renderers', () => {
   it('Markdown matches its golden file', () => {
-    expectGolden('compare.md', renderCompareMarkdown(matrix()));
+    expectGolden('compare.md', renderCompareMarkdown(matrix()), (md) => {
+      // One row per target with its verdict counts, as compareReports counted them.
+      for (const [i, target] of matrix().targets.entries()) {
+        const t = target.totals;
+        const counts = [t.pass, t.fail, t['not-covered'], t.skipped, t.inconclusive, t.absent].join(' | ');
+        expect(md).toMatch(new RegExp(`^\\| ${i + 1} \\| .* \\| ${counts} \\|$`, 'm'));
+      }
+      expect(md).toContain('❌ `fail: IncorrectDiskStatus 403`');
+      expectWellFormedTables(md);
+      expectRedacted(md);
+    });
   });
   it('HTML matches its golden file', () => {
-    expectGolden('compare.html', renderCompareHtml(matrix()));
+    expectGolden('compare.html', renderCompareHtml(matrix()), (html) => {
+      for (const target of matrix().targets) {
+        expect(html).toContain(
+          `<td class="total-pass">${target.totals.pass}</td><td class="total-fail">${target.totals.fail}</td>`,
+        );
+      }
+      // Text from the reports is escaped: a rule title's apostrophe, never a raw one inside a cell.
+      expect(html).toContain('only that instance&#39;s disks');
+      expect(html).not.toContain("instance's disks");
+      for (const cell of html.matchAll(/<td[^>]*>(.*?)<\/td>/g)) {
+        const text = (cell[1] as string).replace(/<\/?(code|small|br|span)( class="[a-z-]+")?>/g, '');
+        expect(text, cell[0]).not.toMatch(/[<>"]/);
+      }
+      expectRedacted(html);
+    });
   });
   it('HTML is self-contained: no external script, style, image or link', () => {
     const html = renderCompareHtml(matrix());

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffReports } from '../../lib/reporting/diff.js';
 import { renderDiff, runDiffCommand } from '../../lib/reporting/diff-render.js';
-import { expectGolden, fixture, fixturePath } from './helpers.js';
+import { expectRedacted } from './golden-facts.js';
+import { expectGolden, type FixtureName, fixture, fixturePath } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reporting-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,11 +71,25 @@ describe('diffReports', () => {
 
 describe('renderDiff', () => {
   it('matches its golden file', () => {
-    expectGolden(
-      'diff-fail-to-not-covered.txt',
-      renderDiff(diffReports(fixture('run-fail'), fixture('run-not-covered'))),
-    );
-    expectGolden('diff-pass-to-fail.txt', renderDiff(diffReports(fixture('run-pass'), fixture('run-fail'))));
+    const pairs: Array<[string, FixtureName, FixtureName]> = [
+      ['diff-fail-to-not-covered.txt', 'run-fail', 'run-not-covered'],
+      ['diff-pass-to-fail.txt', 'run-pass', 'run-fail'],
+    ];
+    for (const [golden, before, after] of pairs) {
+      const diff = diffReports(fixture(before), fixture(after));
+      expectGolden(golden, renderDiff(diff), (text) => {
+        // The verdict line and the counts are the diff's, and the totals the two reports'.
+        const verdict =
+          diff.regressions.length > 0 ? `RESULT: ${diff.regressions.length} regression(s)` : 'RESULT:';
+        expect(text).toContain(verdict);
+        expect(text).toContain(`regressions (${diff.regressions.length}):`);
+        expect(text).toContain(`fixes (${diff.fixes.length}):`);
+        expect(text).toContain(`coverage changes (${diff.coverageChanges.length}):`);
+        const [a, b] = [fixture(before).totals, fixture(after).totals];
+        if (a.passed !== b.passed) expect(text).toContain(`passed ${a.passed} → ${b.passed}`);
+        expectRedacted(text);
+      });
+    }
   });
 });
 

@@ -104,7 +104,6 @@ describe('transport failures', () => {
     const port = await closedPort();
     const events: RunEvent[] = [];
     const cases = Array.from({ length: 30 }, (_, i) => longNameCase(`d-${i}`));
-    const started = performance.now();
     const outcome = await runConformance(
       options(`http://127.0.0.1:${port}`, cases, {
         maxConsecutiveTransportFailures: 3,
@@ -112,7 +111,7 @@ describe('transport failures', () => {
         onEvent: (e) => events.push(e),
       }),
     );
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // "Quickly" as behaviour: the streak stopped it after a handful of requests, not a stopwatch.
     expect(outcome.abort?.code).toBe('E_TARGET_UNSTABLE');
     expect(outcome.abort?.message).toContain('3 consecutive requests');
     expect(outcome.abort?.message).toContain(`127.0.0.1:${port}`);

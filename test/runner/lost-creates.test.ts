@@ -125,7 +125,6 @@ describe('a create whose answer is lost on the way back', () => {
 describe('the transport-failure streak', () => {
   it('counts every attempt, retries included: a hanging target stops the run after that many timeouts', async () => {
     const target = await fake({ any: () => ({ status: 200, body: {}, delayMs: 60_000 }) });
-    const started = performance.now();
     // One case at a time, each with a ClientToken (repeatable): retried once after its timeout.
     const cases = Array.from({ length: 6 }, (_, i) => {
       const c = validCase([`d-${i}`]);
@@ -138,7 +137,7 @@ describe('the transport-failure streak', () => {
     expect(outcome.abort?.message).toMatch(/^2 consecutive requests to .* failed at the transport level/);
     // The first case's create and its one retry make the streak; after that, only its look-up goes out.
     expect(creates(target)).toHaveLength(2);
+    // What stopped it is the streak (asserted above), not a stopwatch: nothing else was sent.
     expect(outcome.cases).toBe(1);
-    expect(performance.now() - started).toBeLessThan(8_000);
   });
 });

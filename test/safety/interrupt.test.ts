@@ -43,13 +43,12 @@ async function halfWayRun(signals: NodeJS.Signals[], holdCreateAnswersMs: number
     await new Promise((resolve) => setTimeout(resolve, 20));
   expect(creates.groups.size, run.output().stderr).toBeGreaterThanOrEqual(2);
   expect(emulator.state.groupCount).toBeGreaterThan(0);
-  const signalledAt = performance.now();
   for (const [i, signal] of signals.entries()) {
     if (i > 0) await waitForOutput(run, (out) => out.stderr.includes('stopping the run'), 10_000);
     run.child.kill(signal);
   }
   const result = await run.done;
-  return { emulator, creates, result, stoppedInMs: performance.now() - signalledAt };
+  return { emulator, creates, result };
 }
 
 describe('interrupting a run half-way leaves nothing behind', () => {
@@ -62,13 +61,12 @@ describe('interrupting a run half-way leaves nothing behind', () => {
   ] as Array<[string, NodeJS.Signals[]]>)(
     '%s',
     async (_, signals) => {
-      const { emulator, creates, result, stoppedInMs } = await halfWayRun(signals, 300);
+      const { emulator, creates, result } = await halfWayRun(signals, 300);
       const first = signals[0] as string;
       expect(result.code, result.stderr).toBe(3);
       expect(result.stderr).toContain(`${first}: stopping the run and deleting the groups it created`);
       expect(result.stderr).toContain(`error: run interrupted by ${first}`);
       expect(result.stdout).toMatch(/^left behind: none$/m);
-      expect(stoppedInMs).toBeLessThan(20_000);
       // Asked as a user would, the target holds no group of any account in any region.
       expect(await describedGroups(emulator, spec.world)).toEqual([]);
       expect(emulator.state.groupCount).toBe(0);
