@@ -19,6 +19,10 @@ export interface TallyData {
   /** Reason of the inconclusive case first in case order, and its id. */
   firstInconclusive?: string;
   firstInconclusiveId?: string;
+  /** The rule's own passed cases that carried a note (what they could not observe), and the first note. */
+  noted?: number;
+  firstNote?: string;
+  firstNoteId?: string;
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
@@ -108,6 +112,9 @@ export class RuleTally implements TallyData {
   #passing: Sample | undefined;
   firstInconclusive: string | undefined;
   firstInconclusiveId: string | undefined;
+  noted = 0;
+  firstNote: string | undefined;
+  firstNoteId: string | undefined;
 
   get failing(): CaseRecord[] {
     return this.#failing.map((sample) => sample.build());
@@ -163,6 +170,15 @@ export class RuleTally implements TallyData {
     }
   }
 
+  /** A passed case of the rule's own that could not observe all the rule allows (see CaseOutcome.note). */
+  addNote(caseId: string, note: string | undefined, count = 1): void {
+    this.noted += count;
+    if (this.firstNoteId === undefined || compareCaseIds(caseId, this.firstNoteId) < 0) {
+      this.firstNoteId = caseId;
+      this.firstNote = note;
+    }
+  }
+
   /** Plain data (for task meta); undefined fields left out. */
   toData(): TallyData {
     return {
@@ -177,6 +193,9 @@ export class RuleTally implements TallyData {
       ...(this.#passing !== undefined && { passing: this.#passing.build() }),
       ...(this.firstInconclusive !== undefined && { firstInconclusive: this.firstInconclusive }),
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
+      ...(this.noted > 0 && { noted: this.noted }),
+      ...(this.firstNote !== undefined && { firstNote: this.firstNote }),
+      ...(this.firstNoteId !== undefined && { firstNoteId: this.firstNoteId }),
     };
   }
 }
@@ -198,6 +217,7 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
     if (passing) total.offerPassing(rule, passing.id, () => passing);
     if (part.inconclusive > 0)
       total.addInconclusive(part.firstInconclusiveId ?? '', part.firstInconclusive, part.inconclusive);
+    if ((part.noted ?? 0) > 0) total.addNote(part.firstNoteId ?? '', part.firstNote, part.noted);
   }
   return total;
 }
