@@ -75,7 +75,9 @@ describe('renderConformanceJson', () => {
 describe('summary.md content', () => {
   const md = renderSummaryMarkdown(fixture('run-fail'));
   it('starts with the verdict and counts must and should failures', () => {
-    expect(md).toContain('**❌ NOT CONFORMANT**: 3 of 10 rules failed (3 must, 0 should).');
+    expect(md).toContain(
+      '**❌ verdict: NOT conformant (3 failed, 0 inconclusive, 7 passed of 10 rules)** Failed: 3 must, 0 should.',
+    );
   });
   it('shows each failure with expected versus actual, its findings and its replay command', () => {
     const section = md.slice(md.indexOf('### ❌ `name.max-length`'));
@@ -95,8 +97,9 @@ describe('summary.md content', () => {
   it('says why rules were not covered', () => {
     const open = renderSummaryMarkdown(fixture('run-not-covered'));
     expect(open).toContain('no disk in the world is attached-but-never-used');
+    // An inconclusive rule leaves the target not evaluated (exit 3): never "conformant".
     expect(open).toContain(
-      '**✅ CONFORMANT**: all 7 rules that reached a verdict passed; 1 not covered, 1 skipped, 1 inconclusive.',
+      '**❔ verdict: not evaluated (0 failed, 1 inconclusive, 7 passed, 1 not covered, 1 skipped of 10 rules)**',
     );
   });
 });
