@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
 import { startEmulator } from '../../emulator/index.js';
 import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../../suites/support/vitest-reporter.js';
+import { applyProfile } from '../spec/load.js';
 import { sweepJournal } from './cleanup.js';
 import { IDEMPOTENT_PROCESSING_MS } from './emulator-timing.js';
 import { Interrupt } from './interrupt.js';
@@ -83,7 +84,11 @@ export async function executeRun(
           // From the process's start: Node's own start-up and loading the CLI are start-up too.
           startedAtMs: performance.timeOrigin,
           fallbackRun: fallbackRun(prepared, suiteOptions),
-          loadCatalogue: () => prepared.catalogue,
+          // Profiled, so that a rule reported only here shows the titles and expectations the suites did.
+          loadCatalogue: () => ({
+            ...prepared.catalogue,
+            rules: applyProfile(prepared.catalogue, prepared.profile),
+          }),
           finalize: sweepNow,
         },
         onStart: (started) => {

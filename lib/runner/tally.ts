@@ -75,6 +75,17 @@ export function compareForRule(rule: string, a: string, b: string): number {
   return own(a) - own(b) || compareCaseIds(a, b);
 }
 
+/**
+ * The passing sample a rule's row shows: the rule's own cases first, then a single-fault case before the
+ * rule's multi-fault case (ids `<rule>/multi-fault/<n>`), whose answer is another rule's error by
+ * precedence and would read like a failure next to the rule's expectation; then case order.
+ */
+export function comparePassingForRule(rule: string, a: string, b: string): number {
+  const multi = (id: string) => (id.includes('/multi-fault/') ? 1 : 0);
+  const own = (id: string) => (id.startsWith(`${rule}/`) ? 0 : 1);
+  return own(a) - own(b) || multi(a) - multi(b) || compareCaseIds(a, b);
+}
+
 /** Inserts in order (after equal keys, so a case's findings keep their order) and keeps the first `cap`. */
 function insertCapped<T>(list: T[], items: readonly T[], cap: number, compare: (a: T, b: T) => number): void {
   for (const item of items) {
@@ -154,7 +165,7 @@ export class RuleTally implements TallyData {
   }
 
   wantsPassingSample(rule: string, caseId: string): boolean {
-    return this.#passing === undefined || compareForRule(rule, caseId, this.#passing.id) < 0;
+    return this.#passing === undefined || comparePassingForRule(rule, caseId, this.#passing.id) < 0;
   }
 
   /** Keeps the case as the passing sample if it comes first in case order; `build` runs when read. */

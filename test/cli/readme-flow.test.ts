@@ -47,6 +47,10 @@ describe("README's emulator-author flow: standalone emulator, then run --target"
     const cwd = mkdtempSync(join(tmpdir(), 'ecs-readme-run-'));
     const result = await runCli(['run', '--target', url], { cwd });
     expect(result.stderr).not.toMatch(/^error:/m);
+    // The first line says the load a real endpoint will see: the default rate cap of a --target run.
+    expect(result.stderr.split('\n')[0]).toMatch(
+      /^ecs-conformance: testing http:\/\/127\.0\.0\.1:\d+ with seed 1, 3 runs per rule, at most 20 requests\/s; /,
+    );
     expect(result.code, result.stdout.slice(-2000)).toBe(0);
     expect(result.stdout).toMatch(/^verdict: conformant/m);
     const report: RunReport = JSON.parse(readFileSync(join(cwd, 'reports', 'conformance.json'), 'utf8'));

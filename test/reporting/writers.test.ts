@@ -104,6 +104,42 @@ describe('summary.md content', () => {
   });
 });
 
+describe('summary.md rows explain themselves', () => {
+  it("shows a sample's own expectation next to its answer when it expected another rule's error", () => {
+    const report = fixture('run-pass');
+    const rule = report.rules.find((r) => r.verdict === 'passed' && r.samples.length > 0);
+    const sample = rule?.samples[0];
+    if (rule === undefined || sample === undefined)
+      throw new Error('run-pass has no passed rule with a sample');
+    const expected = rule.expected.kind === 'error' ? rule.expected : undefined;
+    Object.assign(sample, {
+      id: `${rule.id}/multi-fault/0`,
+      kind: 'multi-fault',
+      expected: { kind: 'error', code: 'InvalidTagValue.Malformed', status: 400 },
+      actual: { status: 400, code: 'InvalidTagValue.Malformed' },
+    });
+    const row = renderSummaryMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith(`| \`${rule.id}\` `));
+    expect(row).toContain(
+      `→ \`InvalidTagValue.Malformed 400\` (sample \`${rule.id}/multi-fault/0\` expects \`InvalidTagValue.Malformed 400\`)`,
+    );
+    expect(expected === undefined || row?.includes(`\`${expected.code} 400\` →`)).toBe(true);
+  });
+
+  it("shows a passed rule's remark: what it could not observe", () => {
+    const report = fixture('run-pass');
+    const rule = report.rules.find((r) => r.verdict === 'passed' && r.samples.length > 0);
+    if (rule === undefined) throw new Error('run-pass has no passed rule with a sample');
+    rule.reason = 'IdempotentProcessing itself was not observed';
+    expect(renderSummaryMarkdown(report)).toMatch(
+      new RegExp(
+        `\\| \`${rule.id.replace(/\./g, '\\.')}\` .*→ .*\\(IdempotentProcessing itself was not observed\\) \\|`,
+      ),
+    );
+  });
+});
+
 describe('appendGithubStepSummary', () => {
   it('appends to the file named by GITHUB_STEP_SUMMARY', () => {
     const file = join(dir, 'step-summary.md');
