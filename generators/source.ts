@@ -29,6 +29,8 @@ export interface CaseSource {
    * Empty for a rule not in `rules`.
    */
   casesFor(rule: string): Iterable<Case>;
+  /** How many cases `casesFor(rule)` gives (0 for a rule not in `rules`): for progress displays. */
+  plannedFor(rule: string): number;
 }
 
 export function caseSource(options: GenerateOptions): CaseSource {
@@ -36,6 +38,7 @@ export function caseSource(options: GenerateOptions): CaseSource {
   const ctx = buildContext(options.catalogue, options.profile, options.world, resolved);
   const secondFaults = partners(ctx);
   const plans = new Map<string, RulePlan>();
+  const counts = new Map<string, number>();
   const notCovered: NotCovered[] = [];
   const gaps: NotCovered[] = [];
   for (const rule of options.catalogue.rules) {
@@ -46,11 +49,13 @@ export function caseSource(options: GenerateOptions): CaseSource {
       notCovered.push({ rule: rule.id, reason: plan.notCovered });
       continue;
     }
-    if (draftCount(ctx, rule.id, plan, secondFaults) === 0) {
+    const count = draftCount(ctx, rule.id, plan, secondFaults);
+    if (count === 0) {
       notCovered.push({ rule: rule.id, reason: 'no case could be built in this world' });
       continue;
     }
     plans.set(rule.id, plan);
+    counts.set(rule.id, count);
     for (const gap of plan.gaps ?? []) gaps.push({ rule: rule.id, reason: gap });
   }
   return {
@@ -62,6 +67,7 @@ export function caseSource(options: GenerateOptions): CaseSource {
       if (plan === undefined) return [];
       return finaliseEach(ctx, rule, draftsOf(ctx, rule, plan, secondFaults));
     },
+    plannedFor: (rule) => counts.get(rule) ?? 0,
   };
 }
 

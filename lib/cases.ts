@@ -84,3 +84,10 @@ export interface Case {
   prelude?: CaseRequest[];
   concurrent?: boolean;
 }
+
+/**
+ * Requests a concurrent case sends at once with one ClientToken (IdempotentProcessing): several, so
+ * that at least one lands while the first is being processed even when they reach the target a little
+ * apart. The runner opens as many connections per case in flight.
+ */
+export const SIMULTANEOUS_DUPLICATES = 4;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SIMULTANEOUS_DUPLICATES } from '../../lib/cases.js';
 import type { GenContext } from '../context.js';
 import type { Draft, RequestDraft } from '../draft.js';
 import { seededHex } from '../seed.js';
@@ -75,10 +76,11 @@ function processing(ctx: GenContext, rule: string, valid: ValidRequest): Draft {
   const draft = successDraft(
     valid,
     'idempotency',
-    `same ClientToken sent twice at once; ${describeValid(valid)}`,
+    `same ClientToken sent ${SIMULTANEOUS_DUPLICATES} times at once; ${describeValid(valid)}`,
   );
   draft.expected = ctx.expected(rule);
-  draft.prelude = [requestOf(valid)];
+  // With the case's own request, SIMULTANEOUS_DUPLICATES requests go at once, one token.
+  draft.prelude = Array.from({ length: SIMULTANEOUS_DUPLICATES - 1 }, () => requestOf(valid));
   draft.concurrent = true;
   return draft;
 }

@@ -67,7 +67,7 @@ export {
 } from './described-group.js';
 export { codeMatches, describeExpected, expectedPairs } from './expectations.js';
 export type { Finding } from './finding.js';
-export { processingNotExercised } from './idempotency.js';
+export { processingNotObserved } from './idempotency.js';
 export { CROSS_CUTTING_RULES } from './make-finding.js';
 export { observedRules } from './observed.js';
 export {

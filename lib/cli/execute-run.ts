@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
 import { startEmulator } from '../../emulator/index.js';
 import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../../suites/support/vitest-reporter.js';
+import { applyProfile } from '../spec/load.js';
 import { sweepJournal } from './cleanup.js';
+import { IDEMPOTENT_PROCESSING_MS } from './emulator-timing.js';
 import { Interrupt } from './interrupt.js';
 import { type Io, println } from './io.js';
 import { packageVersion } from './package-root.js';
@@ -12,12 +14,6 @@ import type { PreparedRun } from './prepare.js';
 import type { SigningKeys } from './signing-keys.js';
 import { openGroups } from './sweeper.js';
 import { runSuites } from './vitest-run.js';
-
-/**
- * Long enough for concurrent same-token requests to overlap (IdempotentProcessing is observable), short
- * enough that creates holding their disks do not leave the run waiting.
- */
-const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 30;
 
 export interface ExecutedRun {
   outcome?: ReporterOutcome;
@@ -49,7 +45,7 @@ export async function executeRun(
           limits: prepared.profile.limits,
           host: '127.0.0.1',
           port: 0,
-          idempotentProcessingMs: EMBEDDED_IDEMPOTENT_PROCESSING_MS,
+          idempotentProcessingMs: IDEMPOTENT_PROCESSING_MS,
         })
       : undefined;
   const targetUrl = emulator?.url ?? (settings.target as string);
@@ -88,7 +84,11 @@ export async function executeRun(
           // From the process's start: Node's own start-up and loading the CLI are start-up too.
           startedAtMs: performance.timeOrigin,
           fallbackRun: fallbackRun(prepared, suiteOptions),
-          loadCatalogue: () => prepared.catalogue,
+          // Profiled, so that a rule reported only here shows the titles and expectations the suites did.
+          loadCatalogue: () => ({
+            ...prepared.catalogue,
+            rules: applyProfile(prepared.catalogue, prepared.profile),
+          }),
           finalize: sweepNow,
         },
         onStart: (started) => {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { IDEMPOTENT_PROCESSING_MS } from './emulator-timing.js';
 import type { Io } from './io.js';
 
 /** What each command does; kept apart from the option definitions so that both stay short. */
@@ -93,6 +94,10 @@ export function buildProgram(
     .option('--world <file>', 'world manifest (default: fixtures/default.world.yaml)')
     .option('--profile <name>', 'expectation profile whose limits the emulator enforces')
     .option('--snapshot-duration <ms>', 'how long a snapshot group stays in progress')
+    .option(
+      '--idempotent-processing-ms <ms>',
+      `how long a create with a ClientToken stays processing, so that a duplicate sent meanwhile gets IdempotentProcessing (default ${IDEMPOTENT_PROCESSING_MS}, as embedded; 0: never)`,
+    )
     .addHelpText(
       'after',
       `

@@ -1,5 +1,6 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { INCONCLUSIVE } from '../../suites/support/inconclusive.js';
 
 /** Prefix of the console lines the suites print to report engine progress (see suites/support). */
 export const PROGRESS_TAG = '@@ecs-conformance-progress ';
@@ -7,6 +8,19 @@ export const PROGRESS_TAG = '@@ecs-conformance-progress ';
 export interface CaseProgress {
   done: number;
   failed: number;
+  /** Cases the worker plans to run, and rules it was given (0: not said). */
+  planned: number;
+  rules: number;
+}
+
+/** How a test of the suites ended, in the words of a rule's verdict. */
+type TestMark = 'ok' | 'FAIL' | 'inconclusive' | 'skip';
+
+function markOf(test: TestCase): TestMark {
+  const result = test.result();
+  if (result.state === 'passed') return 'ok';
+  if (result.state === 'failed') return result.errors?.[0]?.name === INCONCLUSIVE ? 'inconclusive' : 'FAIL';
+  return 'skip';
 }
 
 interface Output {
@@ -19,8 +33,9 @@ interface Output {
  * reported); elsewhere plain lines, one per rule, that CI logs keep.
  */
 export class ProgressReporter implements Reporter {
-  private cases: CaseProgress = { done: 0, failed: 0 };
-  private rules = { done: 0, failed: 0, skipped: 0 };
+  private cases: CaseProgress = { done: 0, failed: 0, planned: 0, rules: 0 };
+  /** Rule tests reported so far (the family property and cross-cutting tests are not rules). */
+  private rules = { decided: 0, failed: 0, inconclusive: 0 };
   private family = '';
   private lastDraw = 0;
   private readonly live: boolean;
@@ -41,7 +56,12 @@ export class ProgressReporter implements Reporter {
       if (!line.startsWith(PROGRESS_TAG)) continue;
       try {
         const parsed = JSON.parse(line.slice(PROGRESS_TAG.length)) as Partial<CaseProgress>;
-        this.cases = { done: Number(parsed.done) || 0, failed: Number(parsed.failed) || 0 };
+        this.cases = {
+          done: Number(parsed.done) || 0,
+          failed: Number(parsed.failed) || 0,
+          planned: Number(parsed.planned) || 0,
+          rules: Number(parsed.rules) || 0,
+        };
       } catch {
         // A torn line is only a missed update.
       }
@@ -57,15 +77,22 @@ export class ProgressReporter implements Reporter {
   }
 
   onTestCaseResult(test: TestCase): void {
-    const result = test.result();
-    const state = result.state;
-    this.rules.done += 1;
-    if (state === 'failed') this.rules.failed += 1;
-    if (state === 'skipped') this.rules.skipped += 1;
+    const mark = markOf(test);
+    if (test.meta().ecsRule !== undefined) {
+      this.rules.decided += 1;
+      if (mark === 'FAIL') this.rules.failed += 1;
+      if (mark === 'inconclusive') this.rules.inconclusive += 1;
+    }
     if (!this.live) {
-      const mark = state === 'passed' ? 'ok  ' : state === 'failed' ? 'FAIL' : 'skip';
-      const note = result.state === 'skipped' ? ` (${result.note ?? 'skipped'})` : '';
-      this.out.write(`  ${mark} ${test.name}${note}\n`);
+      const result = test.result();
+      const error = result.state === 'failed' ? result.errors?.[0]?.message : undefined;
+      const note =
+        result.state === 'skipped'
+          ? ` (${result.note ?? 'skipped'})`
+          : mark === 'inconclusive'
+            ? ` (${error ?? 'inconclusive'})`
+            : '';
+      this.out.write(`  ${mark.padEnd(4)} ${test.name}${note}\n`);
     }
     this.draw();
   }
@@ -79,8 +106,15 @@ export class ProgressReporter implements Reporter {
     const now = Date.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
-    const { done, failed } = this.cases;
-    const rules = `${this.rules.done} tests reported (${this.rules.failed} failed, ${this.rules.skipped} skipped)`;
-    this.out.write(`\r\u001b[2K${this.family}: ${done} cases done, ${failed} failing so far; ${rules}`);
+    this.out.write(`\r\u001b[2K${this.statusLine()}`);
+  }
+
+  /** "request-shape: 120 of 466 cases done, 2 failing; 30 of 85 rules decided (1 failed, 0 inconclusive)" */
+  statusLine(): string {
+    const { done, failed, planned, rules } = this.cases;
+    const ofPlanned = planned > 0 ? ` of ${planned}` : '';
+    const ofRules = rules > 0 ? ` of ${rules}` : '';
+    const decided = `${this.rules.decided}${ofRules} rules decided (${this.rules.failed} failed, ${this.rules.inconclusive} inconclusive)`;
+    return `${this.family}: ${done}${ofPlanned} cases done, ${failed} failing so far; ${decided}`;
   }
 }

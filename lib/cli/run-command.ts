@@ -20,9 +20,14 @@ export async function runCommand(flags: Record<string, unknown>, io: Io): Promis
   if (settings.dryRun) return dryRun(prepared, io, keys.env);
   const where = settings.target ?? 'the embedded emulator';
   const only = prepared.only ? `, ${prepared.only.length} rules` : '';
+  // A real endpoint's owner wants to see the load before it starts; the embedded emulator has no cap.
+  const rate =
+    settings.target === undefined
+      ? ''
+      : `, ${settings.rate ? `at most ${settings.rate} requests/s` : 'no rate cap'}`;
   println(
     io.stderr,
-    `ecs-conformance: testing ${where} with seed ${settings.seed}, ${settings.runs} runs per rule${only}; ` +
+    `ecs-conformance: testing ${where} with seed ${settings.seed}, ${settings.runs} runs per rule${only}${rate}; ` +
       describeKeys(keys, prepared.world.accounts[0]?.id),
   );
   const executed = await executeRun(prepared, io, startedAt, keys);

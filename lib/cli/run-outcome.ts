@@ -1,15 +1,15 @@
 import { exitCodeFor, type ToolErrorCode } from '../errors.js';
-import { type Baseline, gate, renderGate } from '../reporting/index.js';
+import { type Baseline, gate, renderGate, runVerdict } from '../reporting/index.js';
 import type { RunReport } from '../runner/result.js';
 import type { ExecutedRun } from './execute-run.js';
 import { type Io, println } from './io.js';
 import { summaryTable } from './summary-table.js';
 
 /**
- * Prints the end of a run (summary table, files, left-behind list) and decides the exit code:
- * 3 when the run did not finish (interrupted, aborted, tool problems, groups left behind), else 1 when
- * any rule failed (or the baseline gate fails), else 3 when the target could not be evaluated (a rule
- * inconclusive, or no rule evaluated at all), else 0. Nothing passes silently (DESIGN.md principle 3).
+ * Prints the end of a run (summary table, files, left-behind list, the verdict) and decides the exit
+ * code: 3 when the run did not finish (interrupted, aborted, tool problems, groups left behind), else
+ * the verdict's (runVerdict: 1 when a rule failed, 3 when the target could not be evaluated, else 0),
+ * with a baseline the gate's for failures. Nothing passes silently (DESIGN.md principle 3).
  */
 export function finishRun(
   run: ExecutedRun,
@@ -44,20 +44,17 @@ export function finishRun(
   }
   if (run.leftBehind.length > 0) return 3;
   const { report } = outcome;
+  // One verdict, one sentence: the same words as summary.md, conformance.json, JUnit and Allure.
+  const verdict = runVerdict(report);
+  println(io.stdout, `verdict: ${verdict.sentence}`);
   if (options.baseline !== undefined) {
     const result = gate(report, options.baseline, new Date());
     println(io.stdout, renderGate(result));
     if (result.exitCode !== 0) return result.exitCode;
     return unevaluated(report, io) ? 3 : 0;
   }
-  const failed = report.totals.failed;
-  if (failed > 0) {
-    println(io.stdout, `verdict: NOT conformant (${failed} rule(s) failed)`);
-    return 1;
-  }
-  if (unevaluated(report, io)) return 3;
-  println(io.stdout, 'verdict: conformant');
-  return 0;
+  if (verdict.status === 'not-evaluated') unevaluated(report, io);
+  return verdict.exitCode;
 }
 
 /** Group ids that could not be deleted, and creates that may have made a group nobody could find. */
@@ -77,13 +74,13 @@ function leftBehindErrors(leftBehind: readonly string[], io: Io): void {
 }
 
 /**
- * True (and says so) when the run says nothing either way about some rules it meant to check: a rule
- * inconclusive, or not one rule evaluated. A target that throttles or drops everything is not conformant.
+ * True (and says why on stderr) when the run says nothing either way about some rules it meant to
+ * check: a rule inconclusive, or not one rule evaluated. A target that throttles or drops everything is
+ * not conformant.
  */
 function unevaluated(report: RunReport, io: Io): boolean {
   const inconclusive = report.rules.filter((rule) => rule.verdict === 'inconclusive');
   if (inconclusive.length > 0) {
-    println(io.stdout, `verdict: not evaluated (${inconclusive.length} rule(s) inconclusive)`);
     println(
       io.stderr,
       `error: run could not finish: the target could not be evaluated: ${inconclusive.length} of ` +
@@ -91,9 +88,9 @@ function unevaluated(report: RunReport, io: Io): boolean {
     );
     return true;
   }
-  if (report.rules.length > 0 && report.totals.passed === 0 && report.totals.failed === 0) {
+  const decided = report.rules.some((rule) => rule.verdict === 'passed' || rule.verdict === 'failed');
+  if (report.rules.length > 0 && !decided) {
     const { notCovered, skipped } = report.totals;
-    println(io.stdout, 'verdict: not evaluated (no rule could be checked)');
     println(
       io.stderr,
       `error: run could not finish: no rule could be checked (${notCovered} not covered, ${skipped} skipped)`,

@@ -8,6 +8,7 @@ import {
 } from '../../suites/support/vitest-reporter.js';
 import { ToolError } from '../errors.js';
 import { FAMILIES, type Family } from '../spec/catalogue.js';
+import { inconclusiveTests, type JUnitRun, junitElement } from './junit-verdict.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { compiledEngine, quietStreams, withoutNewSignalHandlers } from './vitest-environment.js';
 
@@ -52,9 +53,16 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
   const sharded = run.shard !== undefined;
   const progress = new ProgressReporter();
   const writing: Array<Promise<unknown>> = [];
+  // The run's verdict, once the conformance reporter has assembled the report: JUnit names it.
+  let announceVerdict: (sentence: string | undefined) => void = () => {};
+  const verdictKnown = new Promise<string | undefined>((resolve) => {
+    announceVerdict = resolve;
+  });
+  const [first, second] = vitestOutputs(resolve(run.reportDir), run.shard);
   const conformance = new ConformanceReporter({
     ...run.reporter,
-    ...(!sharded && { reportDir: run.reportDir }),
+    ...(!sharded && { reportDir: run.reportDir, ...(second !== undefined && { allureResultsDir: second }) }),
+    onVerdict: (sentence) => announceVerdict(sentence),
     // vitest calls every reporter's onTestRunEnd in turn, without waiting: the writers below have all
     // started (and Allure, synchronous, finished) once this first reporter's call yields.
     othersWritten: async () => {
@@ -65,7 +73,6 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
       outcome = result;
     },
   });
-  const [first, second] = vitestOutputs(resolve(run.reportDir), run.shard);
   // A merge replays finished results: live progress would only repeat them.
   // First, so that it marks the end of the tests before the other reporters write.
   const reporters: Array<Reporter | [name: string, options: object]> =
@@ -74,7 +81,9 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
     reporters.push(['blob', { outputFile: first }]);
   } else {
     const { TrackedJUnit, RootedAllure } = trackedWriters(JUnitReporter, AllureVitestReporter);
-    reporters.push(new TrackedJUnit({ outputFile: first, suiteName: 'ecs-conformance' }, writing));
+    reporters.push(
+      new TrackedJUnit({ outputFile: first, suiteName: 'ecs-conformance' }, writing, run.root, verdictKnown),
+    );
     reporters.push(new RootedAllure({ resultsDir: second }, run.root, writing));
   }
   const engine = compiledEngine(run.root);
@@ -132,19 +141,38 @@ type AllureClass = typeof import('allure-vitest/reporter').default;
 
 /** vitest's and Allure's writers, loaded with vitest (not when the CLI starts), tracked and rooted. */
 function trackedWriters(JUnitReporter: JUnitClass, AllureVitestReporter: AllureClass) {
-  /** JUnit whose writing the conformance reporter waits for (and counts as reporting time). */
+  /**
+   * JUnit whose writing the conformance reporter waits for (and counts as reporting time), written
+   * once the run's verdict is known, with inconclusive rules as errors (see junitElement).
+   */
   class TrackedJUnit extends JUnitReporter {
+    #run: JUnitRun = { verdict: undefined, inconclusive: new Map() };
+
     constructor(
       options: ConstructorParameters<JUnitClass>[0],
       private readonly writing: Array<Promise<unknown>>,
+      private readonly root: string,
+      private readonly verdictKnown: Promise<string | undefined>,
     ) {
       super(options);
     }
 
     override onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
-      const written = super.onTestRunEnd(modules);
+      const written = this.verdictKnown.then((verdict) => {
+        this.#run = { verdict, inconclusive: inconclusiveTests(modules, this.root) };
+        return super.onTestRunEnd(modules);
+      });
       this.writing.push(written);
       return written;
+    }
+
+    override writeElement(
+      name: string,
+      attrs: Record<string, unknown>,
+      children: () => Promise<void>,
+    ): Promise<void> {
+      const [element, attributes] = junitElement(name, attrs, this.#run);
+      return super.writeElement(element, attributes, children);
     }
   }
 

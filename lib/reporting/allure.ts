@@ -73,7 +73,9 @@ function description(rule: RuleResult): string {
   ];
   const failing = rule.samples.find((s) => s.findings.length > 0);
   if (failing) lines.push('', `Actual (${failing.id}): \`${formatActual(failing.actual)}\``);
-  if (rule.reason) lines.push('', `Why ${rule.verdict}: ${rule.reason}`);
+  // A passed rule's reason is a remark (what it could not observe), not why it passed.
+  if (rule.reason)
+    lines.push('', `${rule.verdict === 'passed' ? 'Note' : `Why ${rule.verdict}`}: ${rule.reason}`);
   return lines.join('\n');
 }
 

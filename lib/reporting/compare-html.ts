@@ -4,6 +4,7 @@ import { CELL_VERDICTS, cellText, rowDiffers } from './compare.js';
 import { COMPARE_CSS, COMPARE_JS } from './compare-html-assets.js';
 import { CELL_MEANING, CELL_SYMBOL } from './compare-legend.js';
 import { scrubData, scrubText } from './scrub.js';
+import { VERDICT_ICON } from './verdict.js';
 
 /** Every value may come from a target's answer: escape all of it. */
 const esc = (text: string | number): string =>
@@ -25,13 +26,15 @@ function row(r: MatrixRow): string {
 }
 
 function targetsTable(matrix: CompareMatrix): string {
-  const head = ['#', 'target', 'profile', 'seed', 'tool', 'finished', ...CELL_VERDICTS]
+  const head = ['#', 'target', 'verdict', 'profile', 'seed', 'tool', 'finished', ...CELL_VERDICTS]
     .map((h) => `<th>${esc(h)}</th>`)
     .join('');
   const body = matrix.targets
     .map(
       (t, i) =>
-        `<tr><td>${i + 1}</td><td><code>${esc(t.label)}</code></td><td>${esc(t.profile)}</td><td>${t.seed}</td>` +
+        `<tr><td>${i + 1}</td><td><code>${esc(t.label)}</code></td>` +
+        `<td class="verdict-${t.verdict.status}">${VERDICT_ICON[t.verdict.status]} ${esc(t.verdict.sentence)}</td>` +
+        `<td>${esc(t.profile)}</td><td>${t.seed}</td>` +
         `<td>${esc(t.toolVersion)}</td><td>${esc(t.finishedAt)}</td>` +
         CELL_VERDICTS.map((v) => `<td class="total-${v}">${t.totals[v]}</td>`).join('') +
         '</tr>',

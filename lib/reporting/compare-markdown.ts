@@ -3,6 +3,7 @@ import { CELL_VERDICTS, cellText } from './compare.js';
 import { CELL_ICON, CELL_MEANING } from './compare-legend.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
 import { scrubData, scrubText } from './scrub.js';
+import { VERDICT_ICON } from './verdict.js';
 
 const mdCell = (cell: MatrixCell): string =>
   cell.verdict === 'fail'
@@ -13,10 +14,11 @@ const mdCell = (cell: MatrixCell): string =>
 export function renderCompareMarkdown(input: CompareMatrix): string {
   const matrix = scrubData(input);
   const targets = mdTable(
-    ['#', 'target', 'profile', 'seed', 'tool', 'finished', ...CELL_VERDICTS],
+    ['#', 'target', 'verdict', 'profile', 'seed', 'tool', 'finished', ...CELL_VERDICTS],
     matrix.targets.map((t, i) => [
       String(i + 1),
       mdCode(t.label, true),
+      `${VERDICT_ICON[t.verdict.status]} ${mdText(t.verdict.sentence)}`,
       mdText(t.profile),
       String(t.seed),
       mdText(t.toolVersion),

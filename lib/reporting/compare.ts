@@ -2,6 +2,7 @@ import type { RuleResult, RunReport } from '../runner/result.js';
 import type { Family } from '../spec/catalogue.js';
 import { canonicalReport } from './canonical.js';
 import { formatExpected, representativeSample, sortedRules } from './format.js';
+import { type RunVerdictStatus, runVerdict } from './verdict.js';
 
 /** `absent`: the rule is not in that target's report at all (an older tool version, or `--only`). */
 export type CellVerdict = 'pass' | 'fail' | 'not-covered' | 'skipped' | 'inconclusive' | 'absent';
@@ -31,6 +32,8 @@ export interface MatrixTarget {
   seed: number;
   toolVersion: string;
   finishedAt: string;
+  /** The target's run verdict, in the words its own reports use (runVerdict). */
+  verdict: { status: RunVerdictStatus; sentence: string };
   totals: Record<CellVerdict, number>;
 }
 
@@ -92,6 +95,7 @@ export function compareReports(input: readonly RunReport[]): CompareMatrix {
     cells: byTarget.map((rules) => cellFor(rules.get(rule.id))),
   }));
   const names = labels(reports);
+  const verdicts = reports.map(runVerdict);
   const targets = reports.map((report, i) => {
     const totals = Object.fromEntries(CELL_VERDICTS.map((v) => [v, 0])) as Record<CellVerdict, number>;
     for (const row of rows) {
@@ -105,6 +109,7 @@ export function compareReports(input: readonly RunReport[]): CompareMatrix {
       seed: report.seed,
       toolVersion: report.tool.version,
       finishedAt: report.finishedAt,
+      verdict: { status: verdicts[i]?.status ?? 'not-evaluated', sentence: verdicts[i]?.sentence ?? '' },
       totals,
     };
   });

@@ -4,6 +4,7 @@
  * lib/checks) never does.
  */
 export { type AllureAttachment, type AllureMeta, allureMetaForRule, applyAllure } from './allure.js';
+export { allureEnvironment, writeAllureEnvironment } from './allure-environment.js';
 export { loadBaseline } from './baseline.js';
 export type { Acceptance, AcceptanceFile, Baseline, GateResult } from './baseline-types.js';
 export { canonicalReport } from './canonical.js';
@@ -29,4 +30,5 @@ export { readReportFile } from './read-files.js';
 export { reportProblems, validateReport } from './schemas.js';
 export { API_PAGE_URL, sourceLink } from './source-links.js';
 export { renderSummaryMarkdown } from './summary-markdown.js';
+export { type RunVerdict, type RunVerdictStatus, runVerdict, VERDICT_ICON } from './verdict.js';
 export { CONFORMANCE_JSON, SUMMARY_MD, type WrittenReports, writeReports } from './write-reports.js';

@@ -8,13 +8,23 @@ function verdictCell(rule: RuleResult): string {
   return rule.verdict === 'failed' ? `${label} (${rule.casesFailed}/${rule.casesRun})` : label;
 }
 
+/**
+ * The rule's expectation, what its sample got, and why when the verdict needs a why (a passed rule's
+ * remark too: "IdempotentProcessing itself was not observed"). A sample that expected something else
+ * (a multi-fault case, answered by precedence with another rule's error) says so next to its answer,
+ * so that a passing row never reads like a failure.
+ */
 function outcomeCell(rule: RuleResult): string {
   const expected = mdCode(formatExpected(rule.expected), true);
+  const why = rule.reason ? ` (${mdText(rule.reason)})` : '';
   const sample = representativeSample(rule);
-  if (rule.verdict === 'not-covered' || rule.verdict === 'skipped' || !sample) {
-    return rule.reason ? `${expected} (${mdText(rule.reason)})` : expected;
-  }
-  return `${expected} → ${mdCode(formatActual(sample.actual), true)}`;
+  if (rule.verdict === 'not-covered' || rule.verdict === 'skipped' || !sample) return `${expected}${why}`;
+  const own = formatExpected(sample.expected);
+  const itsOwn =
+    own === formatExpected(rule.expected)
+      ? ''
+      : ` (sample ${mdCode(sample.id, true)} expects ${mdCode(own, true)})`;
+  return `${expected} → ${mdCode(formatActual(sample.actual), true)}${itsOwn}${why}`;
 }
 
 function familyTable(rules: RuleResult[]): string {

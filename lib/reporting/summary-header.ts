@@ -1,23 +1,15 @@
 import type { TransportVariant } from '../cases.js';
 import type { RunReport } from '../runner/result.js';
-import { mdCode, mdTable, mdText, plural } from './markdown-text.js';
+import { mdCode, mdTable, mdText } from './markdown-text.js';
+import { runVerdict, VERDICT_ICON } from './verdict.js';
 
-/** One line a reader (or a PR check) can stop at. */
+/** One line a reader (or a PR check) can stop at: the run's verdict sentence, as every output says it. */
 export function verdictLine(report: RunReport): string {
-  const { totals } = report;
+  const verdict = runVerdict(report);
   const failed = report.rules.filter((r) => r.verdict === 'failed');
   const must = failed.filter((r) => r.level === 'must').length;
-  const open = [
-    totals.notCovered > 0 ? `${totals.notCovered} not covered` : '',
-    totals.skipped > 0 ? `${totals.skipped} skipped` : '',
-    totals.inconclusive > 0 ? `${totals.inconclusive} inconclusive` : '',
-  ].filter((part) => part !== '');
-  const tail = open.length > 0 ? `; ${open.join(', ')}` : '';
-  if (totals.failed > 0) {
-    return `**❌ NOT CONFORMANT**: ${totals.failed} of ${plural(totals.rules, 'rule')} failed (${must} must, ${failed.length - must} should)${tail}.`;
-  }
-  if (totals.passed === 0) return `**⚪ NOTHING VERIFIED**: no rule ran to a verdict${tail}.`;
-  return `**✅ CONFORMANT**: all ${plural(totals.passed, 'rule')} that reached a verdict passed${tail}.`;
+  const levels = failed.length > 0 ? ` Failed: ${must} must, ${failed.length - must} should.` : '';
+  return `**${VERDICT_ICON[verdict.status]} verdict: ${verdict.sentence}**${levels}`;
 }
 
 const transport = (t: TransportVariant): string => `${t.signature} ${t.method} ${t.body} ${t.format}`;

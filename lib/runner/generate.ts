@@ -28,6 +28,8 @@ export interface CaseStream {
   notCovered: Array<{ rule: string; reason: string }>;
   /** The rule's cases in case order; called once per rule and run. */
   casesFor(rule: string): Iterable<Case>;
+  /** How many cases `casesFor(rule)` will give, when known before drawing them (progress displays). */
+  plannedFor?(rule: string): number;
 }
 
 export type GenerateCases = (
@@ -49,5 +51,9 @@ export function asCaseStream(output: GenerateOutput | CaseStream): CaseStream {
     if (cases === undefined) byRule.set(c.rule, [c]);
     else cases.push(c);
   }
-  return { notCovered: output.notCovered, casesFor: (rule) => byRule.get(rule) ?? [] };
+  return {
+    notCovered: output.notCovered,
+    casesFor: (rule) => byRule.get(rule) ?? [],
+    plannedFor: (rule) => byRule.get(rule)?.length ?? 0,
+  };
 }

@@ -69,6 +69,7 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
       } else if (outcome.verdict !== 'inconclusive') {
         passing ??= caseSample(c, outcome.exchange, [], at);
         tally.offerPassing(rule, c.id, passing);
+        if (rule === c.rule && outcome.note !== undefined) tally.addNote(c.id, outcome.note);
       }
     });
   }

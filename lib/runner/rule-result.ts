@@ -40,13 +40,16 @@ export function verdictOf(
       reason: `${tally.notRun} of ${run + tally.notRun} cases not sent: the run stopped first`,
     };
   }
-  if (tally.skippedBudget > 0) {
-    return {
-      verdict: 'passed',
-      reason: `${tally.skippedBudget} more cases not sent: the max-creates budget was spent`,
-    };
-  }
-  return { verdict: 'passed' };
+  const remarks = [
+    // Said only when no case saw it: one that did shows the rule was exercised in full.
+    tally.noted > 0 && tally.noted === run
+      ? `${tally.firstNote ?? 'a case noted what it could not observe'}${run > 1 ? ` (all ${run} cases)` : ''}`
+      : '',
+    tally.skippedBudget > 0
+      ? `${tally.skippedBudget} more cases not sent: the max-creates budget was spent`
+      : '',
+  ].filter((remark) => remark !== '');
+  return remarks.length > 0 ? { verdict: 'passed', reason: remarks.join('; ') } : { verdict: 'passed' };
 }
 
 /** What a result repeats of its rule, whatever its verdict. */

@@ -1,6 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { CaseRequest, TransportVariant, WireParams } from '../cases.js';
+import {
+  type CaseRequest,
+  SIMULTANEOUS_DUPLICATES,
+  type TransportVariant,
+  type WireParams,
+} from '../cases.js';
 import {
   type Client,
   createClient,
@@ -77,8 +82,10 @@ export class Session {
       target: options.target,
       credentials: options.credentials ?? ((account) => credentialsForAccount(world, account)),
       transport: {
-        // Concurrent cases send their prelude at once: a few connections beyond the case bound.
-        connections: options.concurrency + 4,
+        // Concurrent cases send their requests at once, each on its own connection (see sendAtOnce), so
+        // that they reach the target together even when every case in flight is one. undici opens
+        // connections only when requests wait, so the bound costs nothing until used.
+        connections: options.concurrency * SIMULTANEOUS_DUPLICATES,
         connectTimeoutMs: options.timeoutMs,
         headersTimeoutMs: options.timeoutMs,
         bodyTimeoutMs: options.timeoutMs,
@@ -132,6 +139,21 @@ export class Session {
   async send(req: CaseRequest): Promise<Exchange> {
     // Without a rate cap, no await: each one costs a turn of the microtask queue on every request.
     if (this.#limiter !== undefined) await this.#limiter.take();
+    return this.#deliver(req);
+  }
+
+  /**
+   * Requests that must reach the target together (same-token duplicates): every rate token is taken
+   * first, then all go at once, each on a connection of its own. Spaced by the rate cap, the first would
+   * be answered before the next arrived and the race they test would never happen; the cap still holds
+   * on average, as the tokens were all taken.
+   */
+  async sendAtOnce(reqs: readonly CaseRequest[]): Promise<Exchange[]> {
+    if (this.#limiter !== undefined) for (const _ of reqs) await this.#limiter.take();
+    return Promise.all(reqs.map((req) => this.#deliver(req)));
+  }
+
+  async #deliver(req: CaseRequest): Promise<Exchange> {
     const exchange = await this.client.send(req);
     this.requests += 1 + exchange.retries.length;
     if (!this.#attemptsReported) {

@@ -21,6 +21,10 @@ export interface TallyData {
   firstInconclusiveId?: string;
   /** Request-schema keywords the rule's sampled cases exercised (location → counts). */
   schema?: Record<string, SchemaCount>;
+  /** The rule's own passed cases that carried a note (what they could not observe), and the first note. */
+  noted?: number;
+  firstNote?: string;
+  firstNoteId?: string;
 }
 
 /** How many sampled cases broke a schema keyword, and how many sat exactly on its bound. */
@@ -86,6 +90,17 @@ export function compareForRule(rule: string, a: string, b: string): number {
   return own(a) - own(b) || compareCaseIds(a, b);
 }
 
+/**
+ * The passing sample a rule's row shows: the rule's own cases first, then a single-fault case before the
+ * rule's multi-fault case (ids `<rule>/multi-fault/<n>`), whose answer is another rule's error by
+ * precedence and would read like a failure next to the rule's expectation; then case order.
+ */
+export function comparePassingForRule(rule: string, a: string, b: string): number {
+  const multi = (id: string) => (id.includes('/multi-fault/') ? 1 : 0);
+  const own = (id: string) => (id.startsWith(`${rule}/`) ? 0 : 1);
+  return own(a) - own(b) || multi(a) - multi(b) || compareCaseIds(a, b);
+}
+
 /** Inserts in order (after equal keys, so a case's findings keep their order) and keeps the first `cap`. */
 function insertCapped<T>(list: T[], items: readonly T[], cap: number, compare: (a: T, b: T) => number): void {
   for (const item of items) {
@@ -145,6 +160,9 @@ export class RuleTally implements TallyData {
     }
     return count;
   }
+  noted = 0;
+  firstNote: string | undefined;
+  firstNoteId: string | undefined;
 
   get failing(): CaseRecord[] {
     return this.#failing.map((sample) => sample.build());
@@ -184,7 +202,7 @@ export class RuleTally implements TallyData {
   }
 
   wantsPassingSample(rule: string, caseId: string): boolean {
-    return this.#passing === undefined || compareForRule(rule, caseId, this.#passing.id) < 0;
+    return this.#passing === undefined || comparePassingForRule(rule, caseId, this.#passing.id) < 0;
   }
 
   /** Keeps the case as the passing sample if it comes first in case order; `build` runs when read. */
@@ -197,6 +215,15 @@ export class RuleTally implements TallyData {
     if (this.firstInconclusiveId === undefined || compareCaseIds(caseId, this.firstInconclusiveId) < 0) {
       this.firstInconclusiveId = caseId;
       this.firstInconclusive = reason;
+    }
+  }
+
+  /** A passed case of the rule's own that could not observe all the rule allows (see CaseOutcome.note). */
+  addNote(caseId: string, note: string | undefined, count = 1): void {
+    this.noted += count;
+    if (this.firstNoteId === undefined || compareCaseIds(caseId, this.firstNoteId) < 0) {
+      this.firstNoteId = caseId;
+      this.firstNote = note;
     }
   }
 
@@ -215,6 +242,9 @@ export class RuleTally implements TallyData {
       ...(this.firstInconclusive !== undefined && { firstInconclusive: this.firstInconclusive }),
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
       ...(Object.keys(this.schema).length > 0 && { schema: structuredClone(this.schema) }),
+      ...(this.noted > 0 && { noted: this.noted }),
+      ...(this.firstNote !== undefined && { firstNote: this.firstNote }),
+      ...(this.firstNoteId !== undefined && { firstNoteId: this.firstNoteId }),
     };
   }
 }
@@ -237,6 +267,7 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
     if (part.inconclusive > 0)
       total.addInconclusive(part.firstInconclusiveId ?? '', part.firstInconclusive, part.inconclusive);
     for (const [location, count] of Object.entries(part.schema ?? {})) total.addSchemaCount(location, count);
+    if ((part.noted ?? 0) > 0) total.addNote(part.firstNoteId ?? '', part.firstNote, part.noted);
   }
   return total;
 }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ToolError } from '../errors.js';
-import type { Catalogue, Profile, ProfileFile, Rule } from './catalogue.js';
+import type { Catalogue, Limits, Profile, ProfileFile, Rule } from './catalogue.js';
 import { catalogueProblems, profileProblems } from './load-check-catalogue.js';
 import { worldProblems } from './load-check-world.js';
 import {
@@ -76,7 +76,21 @@ export function parseWorld(text: string, label = '<world>'): World {
   return checkWorld(parseYamlText(text, label, 'World'));
 }
 
-/** The catalogue's rules with the profile's overrides of expected outcome and note applied. */
+/** Units a limit is shown with in a title ("at most 32768 GiB"). */
+const LIMIT_UNITS: Partial<Record<keyof Limits, string>> = { maxTotalSizeGiB: ' GiB' };
+
+/**
+ * A catalogue text with the profile's numbers in place of the limits it names ("At most maxDisks disks"
+ * becomes "At most 16 disks"): the catalogue is written once for every profile, a reader wants numbers.
+ */
+export function withLimits(text: string, limits: Limits): string {
+  return text.replace(/\b(maxDisks|maxDiskIndex|maxTotalSizeGiB|maxTags)\b/g, (name) => {
+    const limit = name as keyof Limits;
+    return `${limits[limit]}${LIMIT_UNITS[limit] ?? ''}`;
+  });
+}
+
+/** The catalogue's rules with the profile's limits in their titles and its overrides of expected outcome and note applied. */
 export function applyProfile(catalogue: Catalogue, profile: Profile): Rule[] {
   const overrides = profile.overrides ?? {};
   const unknown = Object.keys(overrides).filter((id) => !catalogue.rules.some((rule) => rule.id === id));
@@ -86,7 +100,10 @@ export function applyProfile(catalogue: Catalogue, profile: Profile): Rule[] {
       `Profile ${profile.name}: overrides name rules the catalogue lacks: ${unknown.join(', ')}`,
     );
   }
-  return catalogue.rules.map((rule) => {
+  return catalogue.rules.map((profiled) => {
+    const title = withLimits(profiled.title, profile.limits);
+    // A rule the profile leaves alone stays the catalogue's own object.
+    const rule = title === profiled.title ? profiled : { ...profiled, title };
     const override = overrides[rule.id];
     if (override === undefined) return rule;
     const note =

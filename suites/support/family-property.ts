@@ -10,11 +10,9 @@ import { runCases } from '../../lib/runner/index.js';
 import { caseRecord } from '../../lib/runner/samples.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { findingLines, sampleLines } from './messages.js';
+import { propertyRuns } from './progress.js';
 import { engineCall, type SuiteSession } from './session.js';
 import type { PropertyOutcome } from './vitest-reporter.js';
-
-/** Property runs stay modest: every run is a real request (and maybe a real snapshot group). */
-export const propertyRuns = (runs: number): number => Math.min(Math.max(runs, 1), 25);
 
 type Failure = NonNullable<PropertyOutcome['failure']>;
 

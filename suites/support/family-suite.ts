@@ -7,14 +7,16 @@ import { watchTallies } from '../../lib/runner/record.js';
 import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
+import { InconclusiveRule } from './inconclusive.js';
 import { ruleFailureMessage } from './messages.js';
 import { engineCall, suiteSession } from './session.js';
 import type { FamilyOutcome } from './vitest-reporter.js';
 
 /**
  * One suite file per family: `beforeAll` runs the family's rules through the shared engine session,
- * then one test per rule reports its verdict (failed fails, not covered and skipped are skipped with
- * the reason, never passed), then one fast-check property draws further cases of the family.
+ * then one test per rule reports its verdict (failed fails, inconclusive throws InconclusiveRule with
+ * the reason, not covered and skipped are skipped with the reason, never passed), then one fast-check
+ * property draws further cases of the family.
  */
 export async function defineFamilySuite(family: Family): Promise<void> {
   const session = await suiteSession();
@@ -79,6 +81,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
       context.task.meta.ecsRule = result;
       await applyAllure(result);
       if (result.verdict === 'failed') expect.fail(ruleFailureMessage(result));
+      if (result.verdict === 'inconclusive') throw new InconclusiveRule(result.reason ?? 'no reason given');
       if (result.verdict !== 'passed')
         context.skip(`${result.verdict}: ${result.reason ?? 'no reason given'}`);
     });
@@ -96,7 +99,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
       for (const result of failed) await applyAllure(result);
       if (failed.length > 0) expect.fail(failed.map(ruleFailureMessage).join('\n\n'));
       const stopped = engine.abortError?.message;
-      if (stopped !== undefined) context.skip(`inconclusive: run stopped: ${stopped}`);
+      if (stopped !== undefined) throw new InconclusiveRule(`run stopped: ${stopped}`);
       if (shares.every((result) => result.casesRun === 0))
         context.skip(`not-covered: no ${family} case bore on ${others.map((rule) => rule.id).join(', ')}`);
     });

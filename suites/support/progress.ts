@@ -1,8 +1,22 @@
 import type { RunEvent } from '../../lib/runner/index.js';
+import type { Session } from '../../lib/runner/session.js';
 
 /** Must equal PROGRESS_TAG of lib/cli/progress-reporter.ts (the suites may not import the CLI). */
 const PROGRESS_TAG = '@@ecs-conformance-progress ';
 const INTERVAL_MS = 250;
+
+/** Property runs stay modest: every run is a real request (and maybe a real snapshot group). */
+export const propertyRuns = (runs: number): number => Math.min(Math.max(runs, 1), 25);
+
+/**
+ * The cases a session means to run: each selected rule's planned cases, and each family's property
+ * runs. A failing property stops early, so the count is a plan, not a promise.
+ */
+export function plannedCases(engine: Session, runs: number): number {
+  const families = new Set(engine.rules.map((rule) => rule.family));
+  const ruleCases = engine.rules.reduce((sum, rule) => sum + (engine.cases.plannedFor?.(rule.id) ?? 0), 0);
+  return ruleCases + families.size * propertyRuns(runs);
+}
 
 /**
  * Engine progress for the CLI's live status line. The worker cannot call the CLI's reporter directly,
@@ -11,7 +25,15 @@ const INTERVAL_MS = 250;
 export class ProgressLine {
   private done = 0;
   private failed = 0;
+  private planned = 0;
+  private rules = 0;
   private last = 0;
+
+  /** The totals the line counts towards: cases planned, rules selected. */
+  plan(planned: number, rules: number): void {
+    this.planned = planned;
+    this.rules = rules;
+  }
 
   onEvent(event: RunEvent): void {
     if (event.type !== 'case-finished') return;
@@ -20,6 +42,7 @@ export class ProgressLine {
     const now = Date.now();
     if (now - this.last < INTERVAL_MS) return;
     this.last = now;
-    console.log(`${PROGRESS_TAG}${JSON.stringify({ done: this.done, failed: this.failed })}`);
+    const line = { done: this.done, failed: this.failed, planned: this.planned, rules: this.rules };
+    console.log(`${PROGRESS_TAG}${JSON.stringify(line)}`);
   }
 }

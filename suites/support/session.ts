@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { ToolError } from '../../lib/errors.js';
 import { createSession, type RunEvent, type Session } from '../../lib/runner/index.js';
 import { loadSpec, type Spec } from '../../lib/spec/load.js';
-import { ProgressLine } from './progress.js';
+import { ProgressLine, plannedCases } from './progress.js';
 import { idleMarker, type RunInfo, type SuiteRunOptions } from './vitest-reporter.js';
 
 /** What every suite file shares: one engine session (client, RequestId memory, create budget). */
@@ -82,6 +82,7 @@ async function openSession(): Promise<SuiteSession> {
     signal: cancellation(options.cancelFile),
     ...(progress && { onEvent: (event: RunEvent) => progress.onEvent(event) }),
   });
+  progress?.plan(plannedCases(engine, options.runs), engine.rules.length);
   const run: RunInfo = {
     target: { url: options.targetUrl, embedded: options.embedded },
     world: { name: spec.world.name, file: options.worldFile },

@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 // Brings 'vitest' into the program so that the augmentation below resolves in the build too.
 import type {} from 'vitest';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { TransportVariant } from '../../lib/cases.js';
 import type { Finding } from '../../lib/checks/finding.js';
+import { writeAllureEnvironment } from '../../lib/reporting/allure-environment.js';
 import { sortedRules } from '../../lib/reporting/format.js';
 import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
+import { runVerdict } from '../../lib/reporting/verdict.js';
 import { writeReports } from '../../lib/reporting/write-reports.js';
 import type { CaseRecord, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
 import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
@@ -134,6 +137,13 @@ export interface ConformanceReporterOptions {
   othersWritten?: () => Promise<unknown>;
   /** Where conformance.json and summary.md go; absent: assemble only (a shard writes blob results). */
   reportDir?: string;
+  /** The Allure results folder of this run, given the verdict (environment.properties) once written. */
+  allureResultsDir?: string;
+  /**
+   * Told the run's verdict sentence once the report is assembled, before the other writers are waited
+   * for (JUnit names it); told `undefined` if assembling failed. Called exactly once.
+   */
+  onVerdict?: (sentence: string | undefined) => void;
   startupMs?: number;
   /** Used when no suite file recorded run facts (everything crashed). */
   fallbackRun: RunInfo;
@@ -149,7 +159,15 @@ export class ConformanceReporter implements Reporter {
   /** Why assembling or writing the report failed: vitest would only log it, the CLI rethrows it. */
   failure: unknown;
 
+  #announced = false;
+
   constructor(private readonly options: ConformanceReporterOptions) {}
+
+  #announce(sentence: string | undefined): void {
+    if (this.#announced) return;
+    this.#announced = true;
+    this.options.onVerdict?.(sentence);
+  }
 
   async onTestRunEnd(
     modules: ReadonlyArray<TestModule>,
@@ -160,6 +178,9 @@ export class ConformanceReporter implements Reporter {
       await this.report(modules, unhandledErrors, reason);
     } catch (error) {
       this.failure = error;
+    } finally {
+      // Whatever happened: a writer waiting for the verdict must not wait forever.
+      this.#announce(undefined);
     }
   }
 
@@ -172,7 +193,6 @@ export class ConformanceReporter implements Reporter {
     // Clean-up first (it is execution, not reporting), so that the report lists what is really left behind.
     const swept = this.options.finalize ? await this.options.finalize() : [];
     const sweepMs = Date.now() - testsEnded;
-    await this.options.othersWritten?.();
     const families = modules.flatMap((m) =>
       m.meta().ecsFamily ? [m.meta().ecsFamily as FamilyOutcome] : [],
     );
@@ -196,6 +216,9 @@ export class ConformanceReporter implements Reporter {
       startupMs: this.options.startupMs ?? 0,
       leftBehind: [...new Set(leftBehind)].sort(),
     });
+    // JUnit waits for the verdict (its root names it); Allure has written its results by now.
+    this.#announce(runVerdict(report).sentence);
+    await this.options.othersWritten?.();
     const wall = this.options.startedAtMs !== undefined && families.length > 0;
     if (wall) wallTimings(report, run, this.options.startedAtMs as number, testsEnded, sweepMs);
     // Up to writing the files below (a second write to record their own time would cost as much again).
@@ -204,6 +227,8 @@ export class ConformanceReporter implements Reporter {
     let written = report;
     if (this.options.reportDir !== undefined) {
       ({ report: written, files } = writeReports(report, this.options.reportDir, catalogue));
+      if (this.options.allureResultsDir !== undefined && existsSync(this.options.allureResultsDir))
+        writeAllureEnvironment(this.options.allureResultsDir, written);
       appendGithubStepSummary(renderSummaryMarkdown(written), this.options.env ?? process.env);
     }
     await this.options.onReport({ report: written, ...(abort && { abort }), problems, files, reason });

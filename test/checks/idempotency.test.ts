@@ -3,7 +3,7 @@ import {
   idempotencyMismatchRejected,
   idempotentProcessingReported,
   idempotentReplayReturnsSameGroup,
-  processingNotExercised,
+  processingNotObserved,
 } from '../../lib/checks/index.js';
 import { created, ctx, error, makeCase, request, transportFailure } from './fixtures.js';
 
@@ -127,17 +127,19 @@ describe('idempotentProcessingReported', () => {
     ]);
   });
 
-  it('does not count all requests getting one group as a pass: processing was not exercised', () => {
+  it('notes (as no finding) that all requests getting one group never showed IdempotentProcessing', () => {
     const allSame = ctx(processing, created('ssg-a'), { prelude: [created('ssg-a'), created('ssg-a')] });
     expect(idempotentProcessingReported(allSame)).toEqual([]);
-    expect(processingNotExercised(allSame)).toContain('IdempotentProcessing was not exercised');
+    expect(processingNotObserved(allSame)).toBe(
+      'IdempotentProcessing itself was not observed: all 3 simultaneous requests with one ClientToken got the same group',
+    );
     const reported = ctx(processing, error(403, 'IdempotentProcessing'), {
       prelude: [created('ssg-a'), created('ssg-a')],
     });
-    expect(processingNotExercised(reported)).toBeUndefined();
+    expect(processingNotObserved(reported)).toBeUndefined();
     const sequential = makeCase({ ...processing, concurrent: false });
     expect(
-      processingNotExercised(ctx(sequential, created('ssg-a'), { prelude: [created('ssg-a')] })),
+      processingNotObserved(ctx(sequential, created('ssg-a'), { prelude: [created('ssg-a')] })),
     ).toBeUndefined();
   });
 

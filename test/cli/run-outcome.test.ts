@@ -82,7 +82,7 @@ describe('the exit code of a run', () => {
     });
     expect(failed.code).toBe(1);
     expect(failed.out).toContain('c.d: expected E 400, got A 400');
-    expect(failed.out).toContain('verdict: NOT conformant (1 rule(s) failed)');
+    expect(failed.out).toContain('verdict: NOT conformant (1 failed, 0 inconclusive, 1 passed of 2 rules)');
   });
 
   it('follows the baseline gate when one is given', () => {
@@ -137,7 +137,7 @@ describe('a run that could not evaluate the target', () => {
     const { code, out, err } = finish(run);
     expect(code).toBe(3);
     expect(out).not.toContain('verdict: conformant');
-    expect(out).toContain('verdict: not evaluated (3 rule(s) inconclusive)');
+    expect(out).toContain('verdict: not evaluated (0 failed, 3 inconclusive, 1 passed of 4 rules)');
     expect(err).toContain(
       'error: run could not finish: the target could not be evaluated: 3 of 4 rule(s) inconclusive ' +
         '(mostly the request was throttled (429 Throttling.User); 1 other reason(s))',
@@ -170,6 +170,10 @@ describe('a run that could not evaluate the target', () => {
   it('lets failures win (exit 1), with or without a baseline; a passing gate still needs every rule evaluated', () => {
     const mixed = { outcome: outcome([rule('a.b', 'failed'), inconclusive('c.d')]), leftBehind: [] };
     expect(finish(mixed).code).toBe(1);
+    // The failure does not hide the inconclusive rule.
+    expect(finish(mixed).out).toContain(
+      'verdict: NOT conformant (1 failed, 1 inconclusive, 0 passed of 2 rules)',
+    );
     const accepted = {
       kind: 'acceptance' as const,
       file: 'b.yaml',
@@ -208,8 +212,19 @@ describe('left behind', () => {
 });
 
 describe('progress', () => {
-  const fakeTest = (name: string, state: 'passed' | 'failed' | 'skipped', note?: string) =>
-    ({ name, result: () => ({ state, note, errors: undefined }) }) as unknown as TestCase;
+  const fakeTest = (
+    name: string,
+    state: 'passed' | 'failed' | 'skipped',
+    note?: string,
+    error?: { name: string; message: string },
+  ) =>
+    ({
+      name,
+      result: () => ({ state, note, errors: error ? [error] : undefined }),
+      // A rule's test carries its result; the family property and cross-cutting tests do not.
+      meta: () => (name.includes(':') ? { ecsRule: {} } : {}),
+    }) as unknown as TestCase;
+  const inconclusiveError = { name: 'Inconclusive', message: 'inconclusive: throttled (429)' };
   const fakeModule = (id: string) => ({ relativeModuleId: id }) as unknown as TestModule;
 
   it('prints a plain line per rule when not on a terminal, and hides the engine progress lines', () => {
@@ -219,22 +234,30 @@ describe('progress', () => {
     progress.onTestCaseResult(fakeTest('disk.ever-used: x', 'passed'));
     progress.onTestCaseResult(fakeTest('disk.not-expired: y', 'skipped', 'not-covered: no expired disk'));
     progress.onTestCaseResult(fakeTest('disk.status-valid: z', 'failed'));
+    progress.onTestCaseResult(fakeTest('disk.expired: w', 'failed', undefined, inconclusiveError));
     expect(progress.consume('@@ecs-conformance-progress {"done":3,"failed":1}')).toBe(false);
     expect(progress.consume('a log line of the suites')).toBe(true);
     expect(text).toBe(
-      'running disk-state\n  ok   disk.ever-used: x\n  skip disk.not-expired: y (not-covered: no expired disk)\n  FAIL disk.status-valid: z\n',
+      'running disk-state\n  ok   disk.ever-used: x\n  skip disk.not-expired: y (not-covered: no expired disk)\n  FAIL disk.status-valid: z\n' +
+        '  inconclusive disk.expired: w (inconclusive: throttled (429))\n',
     );
+    // An inconclusive rule is never called skipped.
+    expect(text).not.toMatch(/skip disk\.expired/);
   });
 
-  it('rewrites one status line on a terminal: cases done and failures so far', () => {
+  it('rewrites one status line on a terminal: cases done of planned, rules decided of all', () => {
     let text = '';
     const progress = new ProgressReporter({ write: (t: string) => (text += t), isTTY: true });
     progress.onTestModuleStart(fakeModule('suites/protocol.test.ts'));
     expect(text).toContain('protocol: 0 cases done, 0 failing so far');
+    progress.onTestCaseResult(fakeTest('a.b: x', 'passed'));
+    progress.onTestCaseResult(fakeTest('c.d: y', 'failed', undefined, inconclusiveError));
+    progress.onTestCaseResult(fakeTest('protocol property', 'passed'));
     text = '';
     (progress as unknown as { lastDraw: number }).lastDraw = 0;
-    progress.consume('@@ecs-conformance-progress {"done":42,"failed":2}');
-    expect(text.startsWith('\r\u001b[2Kprotocol: 42 cases done, 2 failing so far')).toBe(true);
-    expect(text).not.toContain('\n');
+    progress.consume('@@ecs-conformance-progress {"done":42,"failed":2,"planned":466,"rules":85}');
+    expect(text).toBe(
+      '\r\u001b[2Kprotocol: 42 of 466 cases done, 2 failing so far; 2 of 85 rules decided (0 failed, 1 inconclusive)',
+    );
   });
 });

@@ -229,6 +229,15 @@ describe('emulator and replay', () => {
     expect(stdout()).toContain('emulator stopped (SIGINT)');
   });
 
+  it('names a bad --idempotent-processing-ms and exits 2, serving nothing', async () => {
+    const result = await cli(['emulator', '--port', '0', '--idempotent-processing-ms', 'soon']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--idempotent-processing-ms must be an integer from 0 to 60000 (got "soon")',
+    );
+    expect(result.stdout).not.toContain('listening');
+  });
+
   it('names a bad replay argument and exits 2', async () => {
     const result = await cli(['replay', '--target', target.url, '--action', 'CreateSnapshotGroup']);
     expect(result.code).toBe(2);

@@ -33,6 +33,18 @@ describe('allureMetaForRule', () => {
     expect(allureMetaForRule(rule('protocol.signature-valid')).links[0]?.url).toBe(PROTOCOL_DOC_URL);
   });
 
+  it("gives a passed rule's reason as a note, an inconclusive rule's as why", () => {
+    const passed = fixture('run-pass').rules.find((r) => r.verdict === 'passed');
+    if (!passed) throw new Error('run-pass has no passed rule');
+    const note = 'IdempotentProcessing itself was not observed';
+    const described = allureMetaForRule({ ...passed, reason: note }).description;
+    expect(described).toContain(`Note: ${note}`);
+    expect(described).not.toContain('Why passed');
+    expect(allureMetaForRule({ ...passed, verdict: 'inconclusive', reason: 'x' }).description).toContain(
+      'Why inconclusive: x',
+    );
+  });
+
   it('describes the rule with its quote, expected and actual', () => {
     expect(meta.description).toContain('> The name of the snapshot-consistent group.');
     expect(meta.description).toContain(

@@ -79,7 +79,9 @@ describe('renderConformanceJson', () => {
 describe('summary.md content', () => {
   const md = renderSummaryMarkdown(fixture('run-fail'));
   it('starts with the verdict and counts must and should failures', () => {
-    expect(md).toContain('**❌ NOT CONFORMANT**: 3 of 10 rules failed (3 must, 0 should).');
+    expect(md).toContain(
+      '**❌ verdict: NOT conformant (3 failed, 0 inconclusive, 7 passed of 10 rules)** Failed: 3 must, 0 should.',
+    );
   });
   it('shows each failure with expected versus actual, its findings and its replay command', () => {
     const section = md.slice(md.indexOf('### ❌ `name.max-length`'));
@@ -99,8 +101,45 @@ describe('summary.md content', () => {
   it('says why rules were not covered', () => {
     const open = renderSummaryMarkdown(fixture('run-not-covered'));
     expect(open).toContain('no disk in the world is attached-but-never-used');
+    // An inconclusive rule leaves the target not evaluated (exit 3): never "conformant".
     expect(open).toContain(
-      '**✅ CONFORMANT**: all 7 rules that reached a verdict passed; 1 not covered, 1 skipped, 1 inconclusive.',
+      '**❔ verdict: not evaluated (0 failed, 1 inconclusive, 7 passed, 1 not covered, 1 skipped of 10 rules)**',
+    );
+  });
+});
+
+describe('summary.md rows explain themselves', () => {
+  it("shows a sample's own expectation next to its answer when it expected another rule's error", () => {
+    const report = fixture('run-pass');
+    const rule = report.rules.find((r) => r.verdict === 'passed' && r.samples.length > 0);
+    const sample = rule?.samples[0];
+    if (rule === undefined || sample === undefined)
+      throw new Error('run-pass has no passed rule with a sample');
+    const expected = rule.expected.kind === 'error' ? rule.expected : undefined;
+    Object.assign(sample, {
+      id: `${rule.id}/multi-fault/0`,
+      kind: 'multi-fault',
+      expected: { kind: 'error', code: 'InvalidTagValue.Malformed', status: 400 },
+      actual: { status: 400, code: 'InvalidTagValue.Malformed' },
+    });
+    const row = renderSummaryMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith(`| \`${rule.id}\` `));
+    expect(row).toContain(
+      `→ \`InvalidTagValue.Malformed 400\` (sample \`${rule.id}/multi-fault/0\` expects \`InvalidTagValue.Malformed 400\`)`,
+    );
+    expect(expected === undefined || row?.includes(`\`${expected.code} 400\` →`)).toBe(true);
+  });
+
+  it("shows a passed rule's remark: what it could not observe", () => {
+    const report = fixture('run-pass');
+    const rule = report.rules.find((r) => r.verdict === 'passed' && r.samples.length > 0);
+    if (rule === undefined) throw new Error('run-pass has no passed rule with a sample');
+    rule.reason = 'IdempotentProcessing itself was not observed';
+    expect(renderSummaryMarkdown(report)).toMatch(
+      new RegExp(
+        `\\| \`${rule.id.replace(/\./g, '\\.')}\` .*→ .*\\(IdempotentProcessing itself was not observed\\) \\|`,
+      ),
     );
   });
 });

@@ -116,3 +116,20 @@ describe('RuleTally keeps samples and findings in case order, not completion ord
     expect(mergeTallies(RULE, [...parts].reverse()).toData()).toEqual(whole);
   });
 });
+
+describe("a rule's passing sample", () => {
+  it("is a single-fault case of the rule's own before its multi-fault case, whatever comes first", () => {
+    const rule = 'retention-days.integer';
+    const tally = new RuleTally();
+    for (const id of [`${rule}/multi-fault/0`, `${rule}/wire/2`, 'valid.ok/valid/0', `${rule}/wire/1`])
+      tally.offerPassing(rule, id, () => record(id));
+    expect(tally.passing?.id).toBe(`${rule}/wire/1`);
+    // Shares merge to the same choice, in any order.
+    const multi = new RuleTally();
+    multi.offerPassing(rule, `${rule}/multi-fault/0`, () => record(`${rule}/multi-fault/0`));
+    const single = new RuleTally();
+    single.offerPassing(rule, `${rule}/wire/3`, () => record(`${rule}/wire/3`));
+    expect(mergeTallies(rule, [multi.toData(), single.toData()]).passing?.id).toBe(`${rule}/wire/3`);
+    expect(mergeTallies(rule, [single.toData(), multi.toData()]).passing?.id).toBe(`${rule}/wire/3`);
+  });
+});

@@ -46,7 +46,13 @@ export function junitCases(dir: string): string[] {
   ];
   return cases
     .map(([, file, name, body = '']) => {
-      const status = /<failure/.test(body) ? 'failed' : /<skipped/.test(body) ? 'skipped' : 'passed';
+      const status = /<failure/.test(body)
+        ? 'failed'
+        : /<error/.test(body)
+          ? 'inconclusive'
+          : /<skipped/.test(body)
+            ? 'skipped'
+            : 'passed';
       return `${file} | ${name} | ${status}`;
     })
     .sort();
