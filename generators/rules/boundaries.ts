@@ -7,6 +7,7 @@ import { disksTarget } from '../valid/target.js';
 import { repeatTo } from '../values/text.js';
 import { byZone } from '../world/index.js';
 import { disksSummingTo } from '../world/subset-sum.js';
+import { nearMissProbes } from './near-misses.js';
 import { notReachable, type Planner, type RulePlan } from './plan.js';
 
 interface Probe {
@@ -64,6 +65,7 @@ function probes(ctx: GenContext): Probe[] {
       what: `ClientToken of ${clientToken.maxLength} characters`,
       attributes: { ClientToken: repeatTo(clientToken.maxLength, 'ClientTokenMax-') },
     },
+    ...nearMissProbes(ctx),
     {
       // Catalogue ambiguity empty-optional-strings: an empty Name or Description is absent.
       what: 'empty Name and Description (read as absent)',

@@ -3,6 +3,7 @@ import { DISK_STATE_MUTANTS } from './disk-state.js';
 import { IDEMPOTENCY_MUTANTS } from './idempotency.js';
 import { IDEMPOTENCY_PARAMETER_MUTANTS } from './idempotency-parameters.js';
 import { INSTANCE_ACCOUNT_MUTANTS } from './instance-account.js';
+import { NEAR_MISS_MUTANTS } from './near-misses.js';
 import { PROTOCOL_MUTANTS } from './protocol.js';
 import { REQUEST_SHAPE_MUTANTS } from './request-shape.js';
 import { RESPONSE_MUTANTS } from './response.js';
@@ -30,6 +31,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...RESPONSE_MUTANTS,
   ...SERVER_ERROR_MUTANTS,
   ...STATE_MUTANTS,
+  ...NEAR_MISS_MUTANTS,
 ];
 
 /** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */

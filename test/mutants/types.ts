@@ -14,7 +14,8 @@ export type MutantFamily =
   | 'response'
   | 'status'
   | 'server-error'
-  | 'state';
+  | 'state'
+  | 'near-miss';
 
 export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'request-shape',
@@ -27,6 +28,7 @@ export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'response',
   'server-error',
   'state',
+  'near-miss',
 ];
 
 /**
