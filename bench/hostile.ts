@@ -52,8 +52,8 @@ const TARGETS: ReadonlyArray<[name: string, start: Start]> = [
   ['invalid JSON', () => invalidJsonTarget()],
   ['invalid XML', () => invalidXmlTarget()],
   ['HTML error page', () => htmlErrorTarget()],
-  ['20,000-deep JSON', () => deepAnswerTarget('json')],
-  ['20,000-deep XML', () => deepAnswerTarget('xml')],
+  ['deep JSON (20000 levels)', () => deepAnswerTarget('json')],
+  ['deep XML (20000 levels)', () => deepAnswerTarget('xml')],
   [
     'redirects elsewhere',
     async () => {
