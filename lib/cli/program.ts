@@ -72,7 +72,10 @@ export function buildProgram(
     .option('--rate <n>', 'requests per second at most; 0: no cap (default: 20 for --target, none embedded)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
     .option('--max-creates <n>', 'budget of groups a run may create (default: 100 for --target)')
-    .option('--max-transport-failures <n>', 'consecutive transport failures that stop the run (default 5)')
+    .option(
+      '--max-transport-failures <n>',
+      'consecutive transport failures or still-throttled requests that stop the run (default 5)',
+    )
     .option('--dry-run', 'print what would be sent, without sending anything')
     .addOption(
       new Option(

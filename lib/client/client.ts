@@ -26,6 +26,7 @@ export function createClient(options: ClientOptions): Client {
   const nonce = options.nonce ?? randomNonce;
   const apiVersion = options.apiVersion ?? '2014-05-26';
   const supportTransport = options.supportTransport ?? SDK_DEFAULT_TRANSPORT;
+  const beforeAttempt = options.beforeAttempt;
 
   // Asked once per account: the keys do not change while a client lives (and the environment is slow to read).
   const known = new Map<string, Credentials>();
@@ -52,7 +53,12 @@ export function createClient(options: ClientOptions): Client {
           apiVersion,
           ...(options.userAgent !== undefined && { userAgent: options.userAgent }),
         }),
-      { repeatable: isRepeatable(req) },
+      {
+        repeatable: isRepeatable(req),
+        ...(beforeAttempt !== undefined && {
+          beforeAttempt: (attempt: number) => beforeAttempt(req, attempt),
+        }),
+      },
     );
   };
 

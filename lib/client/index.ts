@@ -38,7 +38,7 @@ export {
 export type { ReplayArgs } from './replay.js';
 export { curlLine, parseReplayArgs, replayCommand, shellQuote } from './replay.js';
 export type { RetryConstraints } from './retry.js';
-export { errorCodeOf } from './retry.js';
+export { errorCodeOf, throttledAnswer } from './retry.js';
 export { resolveSdkCredentials } from './sdk-credentials.js';
 export type {
   CreateSnapshotGroupInput,

@@ -12,6 +12,11 @@ export interface ClientOptions {
   /** Transport for `call()` (support operations); default the current SDK's: v3, POST, query, JSON. */
   supportTransport?: TransportVariant;
   transport?: TransportConstraints;
+  /**
+   * Awaited before every attempt of `req`, retries included (attempt 0 is the first): a run's rate cap
+   * and create budget. Resolving false refuses a retry; the first attempt is always made.
+   */
+  beforeAttempt?: (req: CaseRequest, attempt: number) => boolean | Promise<boolean>;
   userAgent?: string;
   /** Clock and nonce source, injectable for reproducible tests. */
   now?: () => Date;

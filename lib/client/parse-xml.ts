@@ -16,13 +16,15 @@ interface Open {
 /**
  * Reads a whole document with saxes, a conformant XML parser: malformed input (unclosed or mismatched
  * tags, two roots, text outside the root, undefined entities) throws an Error naming line and column.
- * Entities declared in a DTD are never expanded.
+ * Entities declared in a DTD are never expanded. Elements nested deeper than `maxDepth` throw too: the
+ * object built here is walked recursively by its readers.
  */
-export function readXml(text: string): XmlDocument {
+export function readXml(text: string, maxDepth = Number.POSITIVE_INFINITY): XmlDocument {
   const parser = new SaxesParser();
   const stack: Open[] = [];
   let document: XmlDocument | undefined;
   parser.on('opentag', () => {
+    if (stack.length >= maxDepth) throw new Error(`elements nested deeper than ${maxDepth} levels`);
     stack.push({ children: undefined, text: '' });
   });
   const onText = (chunk: string) => {

@@ -1,3 +1,4 @@
+import { jsonNestsDeeperThan, MAX_BODY_DEPTH } from './body-depth.js';
 import type { ParsedBody } from './exchange.js';
 import { readXml } from './parse-xml.js';
 
@@ -35,6 +36,8 @@ export function parseBody(rawBody: string, constraints: ParseConstraints = {}): 
 }
 
 function parseJson(text: string): ParsedBody {
+  if (jsonNestsDeeperThan(text, MAX_BODY_DEPTH))
+    return { format: 'unparseable', reason: `JSON nested deeper than ${MAX_BODY_DEPTH} levels` };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -50,7 +53,7 @@ function parseJson(text: string): ParsedBody {
 function parseXml(text: string, arrayPaths: readonly string[]): ParsedBody {
   let document: ReturnType<typeof readXml>;
   try {
-    document = readXml(text);
+    document = readXml(text, MAX_BODY_DEPTH);
   } catch (error) {
     return { format: 'unparseable', reason: `invalid XML: ${(error as Error).message}` };
   }

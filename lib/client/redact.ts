@@ -98,16 +98,43 @@ export function redactRequest(sent: SentRequest, secrets: readonly string[] = []
   };
 }
 
-/** Deep copy with secret-named fields masked and known secrets scrubbed from every string. */
+type Container = Record<string, unknown> | unknown[];
+const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
+
+/**
+ * Deep copy with secret-named fields masked and known secrets scrubbed from every string. Iterative
+ * (an explicit stack, not recursion): however deep a value nests, redacting it cannot overflow the stack.
+ */
 export function redactValue(value: unknown, secrets: readonly string[] = []): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_PARAMS.includes(key) ? REDACTED : redactValue(inner, secrets);
+  const copyOf = (inner: unknown): unknown => {
+    if (typeof inner === 'string') return redactSecrets(inner, secrets);
+    if (!isContainer(inner)) return inner;
+    const copy: Container = Array.isArray(inner) ? [] : {};
+    pending.push([inner, copy]);
+    return copy;
+  };
+  const pending: Array<[Container, Container]> = [];
+  const root = copyOf(value);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [source, copy] = next;
+    if (Array.isArray(source)) {
+      for (const item of source) (copy as unknown[]).push(copyOf(item));
+      continue;
+    }
+    for (const [key, inner] of Object.entries(source)) {
+      const masked = SECRET_PARAMS.includes(key) ? REDACTED : copyOf(inner);
+      // A `__proto__` key a target sent stays data, as JSON.parse made it, not the copy's prototype.
+      if (key === '__proto__')
+        Object.defineProperty(copy, key, {
+          value: masked,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else (copy as Record<string, unknown>)[key] = masked;
+    }
   }
-  return out;
+  return root;
 }
 
 const SIGNATURE_PARAM = /(?:^|[?&])Signature=([^&#]*)/g;

@@ -56,6 +56,16 @@ export function errorCodeOf(parsed: ParsedBody): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+const DEFAULT_POLICY = resolveRetry();
+
+/**
+ * Why an answer is throttling or overload as the client's default policy sees it (what it retries), or
+ * undefined: for those who judge an exchange once its retries are over.
+ */
+export function throttledAnswer(response: { status: number; parsed: ParsedBody }): string | undefined {
+  return throttleReason(response.status, response.parsed, DEFAULT_POLICY);
+}
+
 /** Why a response is worth retrying, or undefined. */
 export function throttleReason(
   status: number,

@@ -2,7 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { ToolError } from '../errors.js';
-import type { Exchange, ReceivedResponse, RetryRecord, SentRequest, TransportFailure } from './exchange.js';
+import type {
+  Exchange,
+  ParsedBody,
+  ReceivedResponse,
+  RetryRecord,
+  SentRequest,
+  TransportFailure,
+} from './exchange.js';
 import { parseBody } from './parse.js';
 import {
   backoffDelay,
@@ -43,6 +50,13 @@ export interface AttemptReport {
   failure?: TransportFailure;
 }
 
+export interface SendOptions {
+  /** Safe to send twice (default true): a request that may have been processed is retried only then. */
+  repeatable?: boolean;
+  /** Awaited before each attempt; false refuses a retry (see Transport.send). */
+  beforeAttempt?: (attempt: number) => boolean | Promise<boolean>;
+}
+
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 type Attempt =
@@ -76,11 +90,17 @@ export class Transport {
     this.#retry = resolveRetry(constraints.retry);
   }
 
-  /** `build(attempt)` gives the request to send; a retry rebuilds it (fresh nonce and timestamp). */
+  /**
+   * `build(attempt)` gives the request to send; a retry rebuilds it (fresh nonce and timestamp).
+   * `beforeAttempt(attempt)` is awaited before each attempt is built (the first included): the place for
+   * a rate cap, so that retries are paced like first attempts. It may refuse a retry (false): the
+   * exchange then keeps the outcome it has. The first attempt is always made.
+   */
   async send(
     build: (attempt: number) => SentRequest,
-    { repeatable = true }: { repeatable?: boolean } = {},
+    { repeatable = true, beforeAttempt }: SendOptions = {},
   ): Promise<Exchange> {
+    if (beforeAttempt !== undefined) await beforeAttempt(0);
     const startedAt = new Date().toISOString();
     const start = performance.now();
     const retries: RetryRecord[] = [];
@@ -98,7 +118,11 @@ export class Transport {
         !(timedOut && timeoutRetries >= this.#retry.maxTimeoutRetries)
           ? this.#retryDelay(outcome, attempt + 1, origin, repeatable)
           : undefined;
-      if (retry === undefined || !(await this.#wait(retry.delayMs))) {
+      if (
+        retry === undefined ||
+        !(await this.#wait(retry.delayMs)) ||
+        (beforeAttempt !== undefined && !(await beforeAttempt(attempt + 1)))
+      ) {
         const timing = { startedAt, durationMs: performance.now() - start };
         return outcome.kind === 'response'
           ? { request, response: outcome.response, retries, timing }
@@ -189,7 +213,10 @@ export class Transport {
         this.#c.maxResponseBytes,
       );
       this.#answered.add(origin);
-      const parsed = parseBody(res.text, this.#c.arrayPaths ? { arrayPaths: this.#c.arrayPaths } : {});
+      // A body cut at the cap is not a whole document: reading megabytes only to find that out is not done.
+      const parsed: ParsedBody = res.truncated
+        ? { format: 'unparseable', reason: `cut at ${this.#c.maxResponseBytes} bytes, not read` }
+        : parseBody(res.text, this.#c.arrayPaths ? { arrayPaths: this.#c.arrayPaths } : {});
       return {
         kind: 'response',
         response: {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Case, CaseRequest } from '../cases.js';
-import { describedGroup, paramOf, succeeded } from '../checks/index.js';
+import { describedGroup, errorCodeOf, paramOf, succeeded } from '../checks/index.js';
 import type { Exchange } from '../client/index.js';
 import type { GroupRef } from './journal.js';
 import type { Session } from './session.js';
@@ -65,17 +65,31 @@ export async function deleteGroup(session: Session, ref: GroupRef): Promise<Exch
   return exchange;
 }
 
+/** Tries of one delete in the final sweep: a flapping target loses some answers, each try may pass. */
+const SWEEP_TRIES = 5;
+
 /**
- * The final sweep: every group still in the journal is deleted (after waiting for it to settle when
- * the first attempt was refused). Returns the ids that could not be deleted, then a note for every
- * create that may have made a group the run could not find.
+ * The final sweep: every group still in the journal is deleted. A delete refused is tried again once the
+ * group has settled; one whose answer was lost (the transport retries nothing after a stop) is tried
+ * again, and a later "not found" then means the lost one went through. Returns the ids that could not
+ * be deleted, then a note for every create that may have made a group the run could not find.
  */
 export async function sweepGroups(session: Session): Promise<string[]> {
   for (const ref of session.journal.outstanding()) {
-    const first = await deleteGroup(session, ref);
-    if (first.response !== undefined && !succeeded(first)) {
+    let lostAnswer = false;
+    for (let tries = 1; tries <= SWEEP_TRIES; tries++) {
+      const exchange = await deleteGroup(session, ref);
+      if (exchange.response === undefined) {
+        lostAnswer = true;
+        continue;
+      }
+      if (succeeded(exchange)) break;
+      if (lostAnswer && errorCodeOf(exchange) === 'InvalidSnapshotGroupId.NotFound') {
+        session.journal.deleted(ref.groupId);
+        break;
+      }
+      if (tries >= 2) break;
       await waitUntilSettled(session, ref);
-      await deleteGroup(session, ref);
     }
   }
   const left = [...session.journal.outstanding().map((ref) => ref.groupId), ...session.journal.lostCreates()];

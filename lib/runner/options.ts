@@ -34,7 +34,12 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Cases that would create a group beyond this many are skipped, never sent. Default none. */
   maxCreates?: number;
-  /** Consecutive failed attempts (retries count) at the transport level that stop the run with E_TARGET_UNSTABLE. Default 5. */
+  /**
+   * Consecutive troubles that stop the run with E_TARGET_UNSTABLE: failed attempts at the transport level
+   * (retries count) and requests still throttled after their retries; each other answer takes half a
+   * trouble off, so a target failing more than a third of the time stops it too (see runner/breaker.ts).
+   * Default 5.
+   */
   maxConsecutiveTransportFailures?: number;
   /** Append-only JSONL of created and deleted group ids, for a sweeper after a hard stop. */
   journalFile?: string;

@@ -13,10 +13,12 @@ import {
   type Exchange,
   type RetryRecord,
   type TransportFailure,
+  throttledAnswer,
 } from '../client/index.js';
 import { ToolError } from '../errors.js';
 import type { Rule } from '../spec/catalogue.js';
 import { applyProfile } from '../spec/load.js';
+import { CircuitBreaker, type Trouble } from './breaker.js';
 import type { RunEvent } from './events.js';
 import { asCaseStream, type CaseStream, defaultGenerate } from './generate.js';
 import { GroupJournal } from './journal.js';
@@ -48,12 +50,14 @@ export class Session {
   casesRun = 0;
   executionMs = 0;
   #abortError: ToolError | undefined;
-  #consecutiveFailures = 0;
+  readonly #breaker: CircuitBreaker;
   /** Aborted with the run: the transport then stops retrying and cuts its waits short. */
   readonly #stop = new AbortController();
   /** False for a client given in the options: attempts are then counted from each finished exchange. */
   readonly #attemptsReported: boolean;
   readonly #limiter: RateLimiter | undefined;
+  /** First attempts whose rate token sendAtOnce took ahead (a request sent n times at once: n). */
+  readonly #prepaid = new Map<CaseRequest, number>();
   readonly #onAbortSignal = () => this.abort(new ToolError('E_INTERRUPTED', 'the run was interrupted'));
 
   constructor(
@@ -68,6 +72,7 @@ export class Session {
   ) {
     this.journal = new GroupJournal(options.journalFile);
     this.budget = options.maxCreates;
+    this.#breaker = new CircuitBreaker(options.maxConsecutiveTransportFailures);
     this.#limiter = options.rate === undefined ? undefined : createRateLimiter({ rate: options.rate });
     this.#attemptsReported = options.client === undefined;
     this.client = options.client ?? this.#createClient();
@@ -90,9 +95,35 @@ export class Session {
         headersTimeoutMs: options.timeoutMs,
         bodyTimeoutMs: options.timeoutMs,
         signal: this.#stop.signal,
-        onAttempt: (attempt) => this.#countAttempt(attempt.failure),
+        onAttempt: ({ failure }) => {
+          if (failure !== undefined) this.#trouble({ kind: 'transport', failure });
+        },
       },
+      // Without a rate cap or a budget, no hook: each await costs a turn of the microtask queue.
+      ...((this.#limiter !== undefined || this.budget !== undefined) && {
+        beforeAttempt: (req: CaseRequest, attempt: number) => this.#beforeAttempt(req, attempt),
+      }),
     });
+  }
+
+  /**
+   * Every attempt of the client made here, retries included, waits for the rate cap; a retried create
+   * also spends the create budget (a target that ignores ClientToken makes a group per attempt), and is
+   * not made once the budget is spent.
+   */
+  async #beforeAttempt(req: CaseRequest, attempt: number): Promise<boolean> {
+    if (attempt > 0 && req.action === 'CreateSnapshotGroup' && this.budget !== undefined) {
+      if (this.budget === 0) return false;
+      this.budget -= 1;
+    }
+    const prepaid = attempt === 0 ? (this.#prepaid.get(req) ?? 0) : 0;
+    if (prepaid > 0) {
+      if (prepaid === 1) this.#prepaid.delete(req);
+      else this.#prepaid.set(req, prepaid - 1);
+      return true;
+    }
+    if (this.#limiter !== undefined) await this.#limiter.take();
+    return true;
   }
 
   get aborted(): boolean {
@@ -135,10 +166,14 @@ export class Session {
     }
   }
 
-  /** Every request of the run goes through here: rate cap, counters, transport-failure streak. */
+  /**
+   * Every request of the run goes through here: rate cap, counters, circuit breaker. The client made
+   * here paces each attempt itself (#beforeAttempt); a client given in the options is paced here, on its
+   * first attempts only.
+   */
   async send(req: CaseRequest): Promise<Exchange> {
     // Without a rate cap, no await: each one costs a turn of the microtask queue on every request.
-    if (this.#limiter !== undefined) await this.#limiter.take();
+    if (this.#limiter !== undefined && !this.#attemptsReported) await this.#limiter.take();
     return this.#deliver(req);
   }
 
@@ -146,10 +181,15 @@ export class Session {
    * Requests that must reach the target together (same-token duplicates): every rate token is taken
    * first, then all go at once, each on a connection of its own. Spaced by the rate cap, the first would
    * be answered before the next arrived and the race they test would never happen; the cap still holds
-   * on average, as the tokens were all taken.
+   * on average, as the tokens were all taken. Their retries wait for the cap as any retry does.
    */
   async sendAtOnce(reqs: readonly CaseRequest[]): Promise<Exchange[]> {
-    if (this.#limiter !== undefined) for (const _ of reqs) await this.#limiter.take();
+    if (this.#limiter !== undefined) {
+      for (const req of reqs) {
+        await this.#limiter.take();
+        this.#prepaid.set(req, (this.#prepaid.get(req) ?? 0) + 1);
+      }
+    }
     return Promise.all(reqs.map((req) => this.#deliver(req)));
   }
 
@@ -157,30 +197,33 @@ export class Session {
     const exchange = await this.client.send(req);
     this.requests += 1 + exchange.retries.length;
     if (!this.#attemptsReported) {
-      for (const retry of exchange.retries) this.#countAttempt(retriedFailure(retry));
-      this.#countAttempt(exchange.failure);
+      for (const retry of exchange.retries) {
+        const failure = retriedFailure(retry);
+        if (failure !== undefined) this.#trouble({ kind: 'transport', failure });
+      }
+      if (exchange.failure !== undefined) this.#trouble({ kind: 'transport', failure: exchange.failure });
     }
+    this.#judgeAnswer(exchange);
     return exchange;
   }
 
   /**
-   * Every attempt, retries included, counts toward the streak as it ends: a hanging target then stops
-   * the run after `maxConsecutiveTransportFailures` timeouts, not that many requests each retried.
+   * Transport failures count attempt by attempt as they end (#trouble, from the client's onAttempt): a
+   * hanging target then stops the run after `maxConsecutiveTransportFailures` timeouts, not that many
+   * requests each retried. Answers count once their retries are over: throttling that outlived them is
+   * a trouble, any other answer a success (throttling that passed on a retry is no trouble).
    */
-  #countAttempt(failure: TransportFailure | undefined): void {
-    if (failure === undefined) {
-      this.#consecutiveFailures = 0;
-      return;
-    }
-    this.#consecutiveFailures += 1;
-    if (this.#consecutiveFailures < this.options.maxConsecutiveTransportFailures) return;
-    this.abort(
-      new ToolError(
-        'E_TARGET_UNSTABLE',
-        `${this.#consecutiveFailures} consecutive requests to ${this.options.targetUrl.origin} failed at the transport level ` +
-          `(last: ${failure.code}: ${failure.message}); the run stopped`,
-      ),
-    );
+  #judgeAnswer(exchange: Exchange): void {
+    const { response } = exchange;
+    if (response === undefined) return;
+    const throttled = throttledAnswer(response);
+    if (throttled === undefined) this.#breaker.answered();
+    else this.#trouble({ kind: 'throttled', reason: throttled });
+  }
+
+  #trouble(trouble: Trouble): void {
+    const stop = this.#breaker.failed(trouble, this.options.targetUrl.origin);
+    if (stop !== undefined) this.abort(new ToolError('E_TARGET_UNSTABLE', stop));
   }
 
   /** A support operation (DescribeSnapshotGroups, DeleteSnapshotGroup), untampered. */

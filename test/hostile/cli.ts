@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliEnv } from '../helpers/cli-env.js';
 
-export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ABOVE_TEST = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The package root, from test/hostile or, for a benchmark, from its build in dist/test/hostile. */
+export const ROOT = basename(ABOVE_TEST) === 'dist' ? dirname(ABOVE_TEST) : ABOVE_TEST;
 export const CLI = join(ROOT, 'dist', 'lib', 'cli', 'main.js');
 
 export interface CliResult {
