@@ -8,17 +8,20 @@ import { REDACTED, redactRequest } from './redact.js';
  *
  *   npx ecs-conformance replay --target URL [--world FILE] --action NAME --account ID
  *     --signature v2|v3 --method POST|GET --body form|query --format JSON|XML
- *     [--param NAME=VALUE]... [--params-json '[["NAME","VALUE"],...]'] [--tamper '<Tamper JSON>']
+ *     [--param NAME=VALUE]... [--params-json '[["NAME","VALUE"],...]'] [--tamper '<Tamper JSON>'] [--keep]
  *
  * `--param` is repeated in wire order (split at the first `=`); `--params-json` carries parameters
  * whose names contain `=`, and comes after the `--param`s. The request is re-signed with a fresh nonce
  * and timestamp from the current credentials (environment, then the world's keys), unless the tamper
- * fixes them (a nonce-reuse case replays its nonce).
+ * fixes them (a nonce-reuse case replays its nonce). A group the replayed request creates is deleted
+ * again unless `--keep` is given.
  */
 export interface ReplayArgs {
   target: string;
   world?: string;
   request: CaseRequest;
+  /** `--keep`: a group the replayed create made stays (its id and delete command are printed). */
+  keep: boolean;
 }
 
 export const shellQuote = (value: string): string =>
@@ -65,8 +68,15 @@ const usage = (message: string): ToolError => new ToolError('E_USAGE', `replay: 
 export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
   const single = new Map<string, string>();
   const params: WireParams = [];
+  let keep = false;
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
+    if (flag === '--keep') {
+      // The one option without a value.
+      keep = true;
+      i -= 1;
+      continue;
+    }
     const value = argv[i + 1];
     if (flag === undefined || !flag.startsWith('--'))
       throw usage(`unexpected argument ${JSON.stringify(flag)}`);
@@ -106,7 +116,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
   const tamper = single.get('tamper');
   if (tamper !== undefined) request.tamper = parseTamper(tamper);
   const world = single.get('world');
-  return { target: required('target'), ...(world !== undefined && { world }), request };
+  return { target: required('target'), ...(world !== undefined && { world }), request, keep };
 }
 
 function splitParam(value: string): [string, string] {
