@@ -131,9 +131,14 @@ Examples (copy the command from a finding's "reproduce" field):
     .description('compatibility matrix of several targets (Markdown and HTML)')
     .argument('<reports...>', 'conformance.json files, one per target')
     .option('--out <dir>', 'where compare.md and compare.html go (default reports/)')
+    .option(
+      '--label <name>',
+      'name of a target, once per report in order (default: "embedded emulator" or the target\'s host)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  $ ecs-conformance compare aliyun/conformance.json vendor-x/conformance.json --out matrix/',
+      '\nExample:\n  $ ecs-conformance compare aliyun/conformance.json vendor-x/conformance.json --label aliyun --label vendor-x --out matrix/',
     )
     .action(async (files: string[], flags: Record<string, unknown>) => {
       exitCode = await handlers.compare(files, flags);
