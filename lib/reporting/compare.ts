@@ -2,6 +2,7 @@ import type { RuleResult, RunReport } from '../runner/result.js';
 import type { Family } from '../spec/catalogue.js';
 import { canonicalReport } from './canonical.js';
 import { formatExpected, representativeSample, sortedRules } from './format.js';
+import { defaultTargetLabel } from './target-label.js';
 
 /** `absent`: the rule is not in that target's report at all (an older tool version, or `--only`). */
 export type CellVerdict = 'pass' | 'fail' | 'not-covered' | 'skipped' | 'inconclusive' | 'absent';
@@ -68,16 +69,6 @@ function cellFor(rule: RuleResult | undefined): MatrixCell {
     ...(actual?.status !== undefined && { status: actual.status }),
     ...(actual?.transportError !== undefined && { detail: actual.transportError }),
   };
-}
-
-/** What a target is called when the user gave no label: the embedded emulator's port is random, so not that. */
-export function defaultTargetLabel(target: RunReport['target']): string {
-  if (target.embedded) return 'embedded emulator';
-  try {
-    return new URL(target.url).host || target.url;
-  } catch {
-    return target.url;
-  }
 }
 
 /** The user's labels (`compare --label`, in report order) or defaults; a repeated name gets ` #n`. */

@@ -1,23 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReports } from '../../lib/reporting/compare.js';
 import { renderCompareHtml } from '../../lib/reporting/compare-html.js';
+import { launchChromium, SKIP_REASON, skipWithoutChromium } from '../helpers/chromium.js';
 import { fixture } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// In CI a missing browser must fail the run, not hide the test (.ci/run installs it).
-const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
+// In CI a missing browser must fail the run, not hide the test (.ci/run installs it); elsewhere the skip says why.
+const skip = skipWithoutChromium('compare-html.browser.test.ts');
+const title = `compare.html as a person sees it (headless Chromium)${skip ? `: ${SKIP_REASON}` : ''}`;
 
 const dir = mkdtempSync(join(tmpdir(), 'reporting-html-'));
 const htmlFile = join(dir, 'compare.html');
 /** Kept for a person to look at (reports/ is git-ignored). */
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reports', 'screenshots');
 
-describe.skipIf(skip)('compare.html as a person sees it (headless Chromium)', () => {
+describe.skipIf(skip)(title, () => {
   let browser: Browser;
   let page: Page;
   const requested: string[] = [];
@@ -29,19 +30,7 @@ describe.skipIf(skip)('compare.html as a person sees it (headless Chromium)', ()
         compareReports([fixture('run-pass'), fixture('run-fail'), fixture('run-not-covered')]),
       ),
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(pathToFileURL(htmlFile).href);
