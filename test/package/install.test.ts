@@ -1,5 +1,13 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +106,19 @@ function copyFiles(list: string[]): Promise<void> {
   });
 }
 
+describe('npm start on the built clone (issue 15.6)', () => {
+  it('does not compile an unchanged tree again, and compiles a changed one', async () => {
+    // `prestart` with --dry: what it would do, said by tsc itself (no wall-clock measure).
+    const unchanged = await npm(['run', 'prestart', '--', '--verbose', '--dry'], clone);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(unchanged.stdout).toMatch(/is up to date/);
+    expect(unchanged.stdout).not.toMatch(/would build/i);
+    appendFileSync(join(clone, 'lib', 'cli', 'io.ts'), '// changed\n');
+    const changed = await npm(['run', 'prestart', '--', '--verbose', '--dry'], clone);
+    expect(changed.stdout).toMatch(/would build/i);
+  }, 120_000);
+});
+
 describe('the packed package', () => {
   it('was built by prepack, and ships only what runs', () => {
     expect(packed).toContain('dist/lib/cli/main.js');
@@ -143,6 +164,7 @@ describe('the packed package', () => {
         if (found) resolve(found);
       });
       emulator.on('exit', () => reject(new Error(`emulator ended: ${out}`)));
+      emulator.on('error', reject);
     });
     const run = await npx([
       'run',
