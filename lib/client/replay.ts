@@ -27,7 +27,12 @@ export interface ReplayArgs {
 export const shellQuote = (value: string): string =>
   /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 
-export function replayCommand(target: string, req: CaseRequest, options: { world?: string } = {}): string {
+/** `keep`: the command carries `--keep` (a prelude's create, whose group the next command needs). */
+export function replayCommand(
+  target: string,
+  req: CaseRequest,
+  options: { world?: string; keep?: boolean } = {},
+): string {
   const words = ['npx', 'ecs-conformance', 'replay', '--target', target];
   if (options.world !== undefined) words.push('--world', options.world);
   const t = req.transport;
@@ -38,6 +43,7 @@ export function replayCommand(target: string, req: CaseRequest, options: { world
   for (const [name, value] of plain) words.push('--param', `${name}=${value}`);
   if (odd.length > 0) words.push('--params-json', JSON.stringify(odd));
   if (req.tamper !== undefined) words.push('--tamper', JSON.stringify(req.tamper));
+  if (options.keep === true) words.push('--keep');
   return words.map(shellQuote).join(' ');
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.js';
-import { parseReplayArgs } from '../../lib/client/index.js';
+import { parseReplayArgs, replayCommand } from '../../lib/client/index.js';
 import { captureIo } from '../cli/helpers/cli.js';
 import { shellSplit } from '../helpers/shell-split.js';
 import { removeDir, tempDir } from '../hostile/cli.js';
@@ -136,5 +136,17 @@ describe('replay of a create', () => {
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`left behind: ${GROUP_ID}; delete it with:`);
     expect(out.stderr).toContain('--action DeleteSnapshotGroup');
+  });
+});
+
+describe('replay commands written into reports', () => {
+  it('carry --keep when asked (a prelude create whose group the next command needs), which parses back', () => {
+    const request = parseReplayArgs(createArgs('http://127.0.0.1:9', 'v2').slice(1)).request;
+    const kept = shellSplit(replayCommand('http://127.0.0.1:9', request, { keep: true }));
+    expect(kept.at(-1)).toBe('--keep');
+    expect(parseReplayArgs(kept.slice(3)).keep).toBe(true);
+    expect(parseReplayArgs(shellSplit(replayCommand('http://127.0.0.1:9', request)).slice(3)).keep).toBe(
+      false,
+    );
   });
 });
