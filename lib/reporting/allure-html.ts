@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ToolError } from '../errors.js';
 import type { RunReport } from '../runner/result.js';
+import { lastHistoryEntryIs } from './allure-history.js';
 import { defaultTargetLabel } from './target-label.js';
 
 /** Allure's history file, kept next to the results across runs: what the report's trends are drawn from. */
@@ -21,7 +22,7 @@ export interface AllureHtmlOptions {
   resultsDir: string;
   /** The one HTML file to write. */
   outFile: string;
-  /** Allure's history (JSON lines); this run is appended. */
+  /** Allure's history (JSON lines); this run is appended, unless it is the last run there already. */
   historyFile: string;
   /** The title the report shows. */
   reportName: string;
@@ -110,6 +111,8 @@ export async function writeAllureHtml(options: AllureHtmlOptions): Promise<strin
       groupBy: ['feature'],
     };
     config.plugins = [{ id: 'awesome', enabled: true, options: awesome, plugin: new AwesomePlugin(awesome) }];
+    // The history still feeds the trends; only a run already in it is not added again.
+    config.appendHistory = !lastHistoryEntryIs(options.historyFile, options.reportName);
     mkdirSync(dirname(options.historyFile), { recursive: true });
     const report = new AllureReport(config);
     await report.start();

@@ -91,7 +91,7 @@ describe('ecs-conformance report', () => {
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
   });
 
-  it('keeps Allure history in the report folder: each report adds its run', async () => {
+  it('keeps Allure history in the report folder: each report adds its run, once', async () => {
     expect(historyLines(dir)).toHaveLength(1);
     const again = await report(['--report-dir', dir, '--label', 'vendor x']);
     expect(again.code, again.stderr).toBe(0);
@@ -100,6 +100,10 @@ describe('ecs-conformance report', () => {
     expect(history).toHaveLength(2);
     expect(history[1]?.name).toMatch(/^CreateSnapshotGroup conformance: vendor x /);
     expect(Object.keys(history[1]?.testResults ?? {})).toHaveLength(RULES.length);
+    // The same run reported again is not a new run of the trends.
+    const third = await report(['--report-dir', dir, '--label', 'vendor x']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(historyLines(dir)).toHaveLength(2);
   });
 
   it('refuses a folder without a run, naming it (exit 2)', async () => {
