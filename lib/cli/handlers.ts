@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import { mergeCommand } from './merge-command.js';
 import type { Handlers } from './program.js';
 import { replayCommand } from './replay-command.js';
+import { reportCommand } from './report-command.js';
 import { compareCommand, diffCommand } from './report-commands.js';
 import { runCommand } from './run-command.js';
 
@@ -13,4 +14,5 @@ export const createHandlers = (io: Io): Handlers => ({
   diff: async (oldFile, newFile) => diffCommand(oldFile, newFile, io),
   compare: async (files, flags) => compareCommand(files, flags, io),
   merge: (dir, flags) => mergeCommand(dir, flags, io),
+  report: (flags) => reportCommand(flags, io),
 });

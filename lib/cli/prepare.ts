@@ -50,15 +50,19 @@ export async function prepareRun(settings: RunSettings): Promise<PreparedRun> {
     prepared.only = expandOnly(settings.only, spec.catalogue);
     prepared.families = familiesOf(prepared.only, spec.catalogue);
   }
-  const shard = settings.shard;
-  if (shard !== undefined && shard.count > prepared.families.length) {
-    throw new ToolError(
-      'E_USAGE',
-      `--shard ${shard.index}/${shard.count}: only ${prepared.families.length} suite files (one per family) to share out`,
-    );
-  }
+  if (settings.shard !== undefined) prepared.families = shareOf(prepared.families, settings.shard);
   if (settings.baseline !== undefined) prepared.baseline = loadBaseline(settings.baseline);
   return prepared;
+}
+
+/**
+ * The suite files (families) shard I of N runs: dealt round-robin in catalogue order, so that the shards
+ * of one run share the files out whole, each exactly once, and `merge` finds every family once. More
+ * shards than files is allowed: the extra shards run nothing and still write a valid (empty) blob file,
+ * so that a CI matrix may be wider than the suite.
+ */
+export function shareOf(families: readonly Family[], shard: { index: number; count: number }): Family[] {
+  return families.filter((_, k) => k % shard.count === shard.index - 1);
 }
 
 /** With `--only`, only the suite files of the families it selects run (an empty file would fail). */

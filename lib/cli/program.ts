@@ -10,6 +10,7 @@ export interface Handlers {
   diff(oldFile: string, newFile: string): Promise<number>;
   compare(files: string[], flags: Record<string, unknown>): Promise<number>;
   merge(dir: string | undefined, flags: Record<string, unknown>): Promise<number>;
+  report(flags: Record<string, unknown>): Promise<number>;
 }
 
 const RUN_EXAMPLES = `
@@ -125,7 +126,9 @@ Examples:
       `
 Examples (copy the command from a finding's "reproduce" field):
   $ ecs-conformance replay --target http://127.0.0.1:8080 --action CreateSnapshotGroup --account main \\
-      --signature v2 --method POST --body form --format JSON --param RegionId=cn-hangzhou --param DiskId.1=d-1`,
+      --signature v2 --method POST --body form --format JSON --param RegionId=cn-hangzhou --param DiskId.1=d-1
+
+A group the replayed request creates is deleted again; --keep keeps it and prints its delete command.`,
     )
     .action(async (args: string[]) => {
       exitCode = await handlers.replay(args);
@@ -149,9 +152,14 @@ Examples (copy the command from a finding's "reproduce" field):
     .description('compatibility matrix of several targets (Markdown and HTML)')
     .argument('<reports...>', 'conformance.json files, one per target')
     .option('--out <dir>', 'where compare.md and compare.html go (default reports/)')
+    .option(
+      '--label <name>',
+      'name of a target, once per report in order (default: "embedded emulator" or the target\'s host)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  $ ecs-conformance compare aliyun/conformance.json vendor-x/conformance.json --out matrix/',
+      '\nExample:\n  $ ecs-conformance compare aliyun/conformance.json vendor-x/conformance.json --label aliyun --label vendor-x --out matrix/',
     )
     .action(async (files: string[], flags: Record<string, unknown>) => {
       exitCode = await handlers.compare(files, flags);
@@ -172,6 +180,28 @@ Example:
     )
     .action(async (dir: string | undefined, flags: Record<string, unknown>) => {
       exitCode = await handlers.merge(dir, flags);
+    });
+
+  program
+    .command('report')
+    .description("the Allure report of a run's results, as one HTML file that opens from disk")
+    .option('--report-dir <dir>', "the run's report folder (default reports/)")
+    .option(
+      '--label <name>',
+      'what the target is called in the report\'s name (default: "embedded emulator" or its host)',
+    )
+    .option('--out <file>', 'the HTML file to write (default <report-dir>/allure-report/<run>.html)')
+    .addHelpText(
+      'after',
+      `
+Each report adds its run to <report-dir>/allure-history.jsonl (Allure's history), so trends show across runs.
+
+Example:
+  $ ecs-conformance run && ecs-conformance report
+  $ ecs-conformance run --target http://127.0.0.1:8080 --report-dir vendor-x && ecs-conformance report --report-dir vendor-x --label vendor-x`,
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      exitCode = await handlers.report(flags);
     });
 
   for (const command of program.commands) command.exitOverride();

@@ -1,19 +1,18 @@
 import { resolve } from 'node:path';
-import {
-  createClient,
-  credentialsForAccount,
-  parseReplayArgs,
-  redactRequest,
-  redactText,
-} from '../client/index.js';
+import { createClient, credentialsForAccount, parseReplayArgs, redactExchange } from '../client/index.js';
 import { loadSpec } from '../spec/load.js';
 import { type Io, println } from './io.js';
 import { defaultWorldFile } from './prepare.js';
+import { deleteReplayedGroup } from './replay-leftover.js';
 import { signingKeys } from './signing-keys.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * `replay ...`: re-signs one request (fresh nonce and timestamp, current credentials) and sends it once.
- * Prints the request with secrets redacted and the response as received; exit 3 when nothing came back.
+ * Prints the request and the response through the reports' redaction (redactExchange: known secrets,
+ * and this replay's own signatures wherever a target echoes them), control characters escaped. A group
+ * the request created is deleted again, or with `--keep` named with its delete command. Exit 3 when
+ * nothing came back or a group could not be deleted.
  */
 export async function replayCommand(args: string[], io: Io): Promise<number> {
   const parsed = parseReplayArgs(args);
@@ -30,23 +29,21 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     target: parsed.target,
     credentials: (account) => credentialsForAccount(world, account, env),
   });
+  const say = (text: string) => println(io.stdout, terminalText(text));
   try {
     const exchange = await client.send(parsed.request);
-    const sent = redactRequest(exchange.request);
-    println(io.stdout, `> ${sent.method} ${sent.url}`);
-    if (sent.body !== '') println(io.stdout, `> ${sent.body}`);
-    if (exchange.response === undefined) {
-      println(
-        io.stderr,
-        `error: no response from ${parsed.target}: ${exchange.failure?.message ?? 'unknown failure'}`,
-      );
+    const shown = redactExchange(exchange);
+    say(`> ${shown.request.method} ${shown.request.url}`);
+    if (shown.request.body !== '') say(`> ${shown.request.body}`);
+    if (shown.response === undefined) {
+      const reason = shown.failure?.message ?? 'unknown failure';
+      println(io.stderr, terminalText(`error: no response from ${parsed.target}: ${reason}`));
       return 3;
     }
-    println(io.stdout, `< HTTP ${exchange.response.status}`);
-    for (const [name, value] of Object.entries(exchange.response.headers))
-      println(io.stdout, `< ${name}: ${value}`);
-    println(io.stdout, redactText(exchange.response.rawBody));
-    return 0;
+    say(`< HTTP ${shown.response.status}`);
+    for (const [name, value] of Object.entries(shown.response.headers)) say(`< ${name}: ${value}`);
+    say(shown.response.rawBody);
+    return await deleteReplayedGroup({ client, target: parsed.target, parsed, exchange, io });
   } finally {
     await client.close();
   }

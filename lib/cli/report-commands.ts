@@ -12,9 +12,11 @@ export function diffCommand(oldFile: string, newFile: string, io: Io): number {
 /** `compare A.json B.json ... [--out DIR]`: writes the matrix as Markdown and HTML. */
 export function compareCommand(files: string[], flags: Record<string, unknown>, io: Io): number {
   const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : 'reports');
+  const labels = Array.isArray(flags.label) ? flags.label.map(String) : [];
   const result = runCompareCommand(
     files.map((file) => resolve(io.cwd, file)),
     outDir,
+    labels,
   );
   for (const file of result.files) println(io.stdout, `wrote ${file}`);
   return 0;

@@ -9,13 +9,14 @@ import { REDACTED, redactRequest } from './redact.js';
  *
  *   npx ecs-conformance replay --target URL [--world FILE] --action NAME --account ID
  *     --signature v2|v3 --method POST|GET --body form|query --format JSON|XML
- *     [--param NAME=VALUE]... [--params-json '[["NAME","VALUE"],...]'] [--tamper '<Tamper JSON>']
+ *     [--param NAME=VALUE]... [--params-json '[["NAME","VALUE"],...]'] [--tamper '<Tamper JSON>'] [--keep]
  *
  * `--credentials auto|env|chain|world` may follow (default auto, as for `run`).
  * `--param` is repeated in wire order (split at the first `=`); `--params-json` carries parameters
  * whose names contain `=`, and comes after the `--param`s. The request is re-signed with a fresh nonce
  * and timestamp from the current credentials (chosen as `run` chooses them), unless the tamper
- * fixes them (a nonce-reuse case replays its nonce).
+ * fixes them (a nonce-reuse case replays its nonce). A group the replayed request creates is deleted
+ * again unless `--keep` is given.
  */
 export interface ReplayArgs {
   target: string;
@@ -23,12 +24,19 @@ export interface ReplayArgs {
   credentials?: CredentialsMode;
   world?: string;
   request: CaseRequest;
+  /** `--keep`: a group the replayed create made stays (its id and delete command are printed). */
+  keep: boolean;
 }
 
 export const shellQuote = (value: string): string =>
   /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 
-export function replayCommand(target: string, req: CaseRequest, options: { world?: string } = {}): string {
+/** `keep`: the command carries `--keep` (a prelude's create, whose group the next command needs). */
+export function replayCommand(
+  target: string,
+  req: CaseRequest,
+  options: { world?: string; keep?: boolean } = {},
+): string {
   const words = ['npx', 'ecs-conformance', 'replay', '--target', target];
   if (options.world !== undefined) words.push('--world', options.world);
   const t = req.transport;
@@ -39,6 +47,7 @@ export function replayCommand(target: string, req: CaseRequest, options: { world
   for (const [name, value] of plain) words.push('--param', `${name}=${value}`);
   if (odd.length > 0) words.push('--params-json', JSON.stringify(odd));
   if (req.tamper !== undefined) words.push('--tamper', JSON.stringify(req.tamper));
+  if (options.keep === true) words.push('--keep');
   return words.map(shellQuote).join(' ');
 }
 
@@ -70,8 +79,15 @@ const usage = (message: string): ToolError => new ToolError('E_USAGE', `replay: 
 export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
   const single = new Map<string, string>();
   const params: WireParams = [];
+  let keep = false;
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
+    if (flag === '--keep') {
+      // The one option without a value.
+      keep = true;
+      i -= 1;
+      continue;
+    }
     const value = argv[i + 1];
     if (flag === undefined || !flag.startsWith('--'))
       throw usage(`unexpected argument ${JSON.stringify(flag)}`);
@@ -117,6 +133,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs {
     ...(world !== undefined && { world }),
     ...(credentials !== undefined && { credentials }),
     request,
+    keep,
   };
 }
 

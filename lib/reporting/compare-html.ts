@@ -1,6 +1,6 @@
 import { FAMILIES } from '../spec/catalogue.js';
 import type { CompareMatrix, MatrixCell, MatrixRow } from './compare.js';
-import { CELL_VERDICTS, cellText, rowDiffers } from './compare.js';
+import { CELL_VERDICTS, cellHasText, cellText, rowDiffers } from './compare.js';
 import { COMPARE_CSS, COMPARE_JS } from './compare-html-assets.js';
 import { CELL_MEANING, CELL_SYMBOL } from './compare-legend.js';
 import { scrubData, scrubText } from './scrub.js';
@@ -12,7 +12,7 @@ const esc = (text: string | number): string =>
 
 function cell(c: MatrixCell): string {
   const title = c.detail !== undefined ? ` title="${esc(c.detail)}"` : '';
-  const body = c.verdict === 'fail' ? `<code>${esc(cellText(c))}</code>` : esc(c.verdict);
+  const body = cellHasText(c) ? `<code>${esc(cellText(c))}</code>` : esc(c.verdict);
   return `<td class="v-${c.verdict}"${title}><span class="sym">${CELL_SYMBOL[c.verdict]}</span> ${body}</td>`;
 }
 

@@ -1,13 +1,13 @@
 import type { CompareMatrix, MatrixCell } from './compare.js';
-import { CELL_VERDICTS, cellText } from './compare.js';
+import { CELL_VERDICTS, cellHasText, cellText } from './compare.js';
 import { CELL_ICON, CELL_MEANING } from './compare-legend.js';
 import { mdCode, mdTable, mdText } from './markdown-text.js';
 import { scrubData, scrubText } from './scrub.js';
 import { VERDICT_ICON } from './verdict.js';
 
 const mdCell = (cell: MatrixCell): string =>
-  cell.verdict === 'fail'
-    ? `${CELL_ICON.fail} ${mdCode(cellText(cell), true)}`
+  cellHasText(cell)
+    ? `${CELL_ICON[cell.verdict]} ${mdCode(cellText(cell), true)}`
     : `${CELL_ICON[cell.verdict]} ${cell.verdict}`;
 
 /** The compatibility matrix as GitHub-flavoured Markdown. */

@@ -2,6 +2,7 @@ import type { RuleResult, RunReport } from '../runner/result.js';
 import type { Family } from '../spec/catalogue.js';
 import { canonicalReport } from './canonical.js';
 import { formatExpected, representativeSample, sortedRules } from './format.js';
+import { defaultTargetLabel } from './target-label.js';
 import { type RunVerdictStatus, runVerdict } from './verdict.js';
 
 /** `absent`: the rule is not in that target's report at all (an older tool version, or `--only`). */
@@ -73,14 +74,17 @@ function cellFor(rule: RuleResult | undefined): MatrixCell {
   };
 }
 
-/** Reports of one target may be compared too (two profiles, two tool versions): labels stay unique. */
-function labels(reports: readonly RunReport[]): string[] {
-  const urls = reports.map((r) => r.target.url);
-  return urls.map((url, i) => (urls.filter((u) => u === url).length > 1 ? `${url} #${i + 1}` : url));
+/** The user's labels (`compare --label`, in report order) or defaults; a repeated name gets ` #n`. */
+function labels(reports: readonly RunReport[], given: readonly string[]): string[] {
+  const names = reports.map((r, i) => given[i] ?? defaultTargetLabel(r.target));
+  return names.map((name, i) => (names.filter((n) => n === name).length > 1 ? `${name} #${i + 1}` : name));
 }
 
 /** Rule by rule, target by target. Rules are the union of all reports, in catalogue family order. */
-export function compareReports(input: readonly RunReport[]): CompareMatrix {
+export function compareReports(
+  input: readonly RunReport[],
+  givenLabels: readonly string[] = [],
+): CompareMatrix {
   const reports = input.map(canonicalReport);
   const byTarget = reports.map((r) => new Map(r.rules.map((rule) => [rule.id, rule])));
   const union = new Map<string, RuleResult>();
@@ -94,7 +98,7 @@ export function compareReports(input: readonly RunReport[]): CompareMatrix {
     expected: formatExpected(rule.expected),
     cells: byTarget.map((rules) => cellFor(rules.get(rule.id))),
   }));
-  const names = labels(reports);
+  const names = labels(reports, givenLabels);
   const verdicts = reports.map(runVerdict);
   const targets = reports.map((report, i) => {
     const totals = Object.fromEntries(CELL_VERDICTS.map((v) => [v, 0])) as Record<CellVerdict, number>;
@@ -116,8 +120,23 @@ export function compareReports(input: readonly RunReport[]): CompareMatrix {
   return { targets, rows };
 }
 
-/** "fail: InvalidParameter 400", "fail: success 200", "pass": the words both renderers show. */
+/** An inconclusive cell's reason is shown in the cell: cut, since it may quote a target's answer. */
+const MAX_REASON_CHARS = 160;
+
+/** Cells whose text says more than their verdict (what failed, why no verdict). */
+export const cellHasText = (cell: MatrixCell): boolean =>
+  cell.verdict === 'fail' || (cell.verdict === 'inconclusive' && cell.detail !== undefined);
+
+/**
+ * "fail: InvalidParameter 400", "fail: success 200", "inconclusive: no concurrent duplicate overlapped",
+ * "pass": the words both renderers show.
+ */
 export function cellText(cell: MatrixCell): string {
+  if (cell.verdict === 'inconclusive' && cell.detail !== undefined) {
+    const reason =
+      cell.detail.length > MAX_REASON_CHARS ? `${cell.detail.slice(0, MAX_REASON_CHARS)}…` : cell.detail;
+    return `inconclusive: ${reason}`;
+  }
   if (cell.verdict !== 'fail') return cell.verdict;
   if (cell.code !== undefined) return `fail: ${cell.code} ${cell.status ?? '(no status)'}`;
   if (cell.status !== undefined) {

@@ -69,7 +69,12 @@ export function caseRecord(
  */
 function replayCommands(c: Case, where: { target: string; worldFile?: string }): string {
   const options = where.worldFile === undefined ? {} : { world: where.worldFile };
-  const commands = [...(c.prelude ?? []), c.request].map((req) => replayCommand(where.target, req, options));
+  // A prelude's create must stay for the requests after it (the same ClientToken): `--keep`; the case's own
+  // request, last, deletes what it created (a same-token replay gets the prelude's group).
+  const prelude = c.prelude ?? [];
+  const commands = [...prelude, c.request].map((req, i) =>
+    replayCommand(where.target, req, { ...options, keep: i < prelude.length }),
+  );
   if (commands.length === 1) return commands[0] as string;
   // One command a line, continued with a backslash, so that the whole block pastes into a shell.
   return c.concurrent ? `${commands.join(' & \\\n  ')} & \\\n  wait` : commands.join(' && \\\n  ');

@@ -1,20 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareReports } from '../../lib/reporting/compare.js';
 import { renderCompareHtml } from '../../lib/reporting/compare-html.js';
-import { everyTestNeeds, type Prerequisite } from '../helpers/prerequisite.js';
+import { CHROMIUM_PREREQUISITE, launchChromium } from '../helpers/chromium.js';
+import { everyTestNeeds } from '../helpers/prerequisite.js';
 import { fixture } from './helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-// Skipped with this reason when the browser is missing; in CI (.ci/run installs it) a failure instead.
-const BROWSER: Prerequisite = {
-  present: existsSync(CHROMIUM),
-  reason: `Chromium at ${CHROMIUM} (renders compare.html as a person sees it; \`apt-get install chromium\`)`,
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'reporting-html-'));
 const htmlFile = join(dir, 'compare.html');
@@ -22,32 +16,20 @@ const htmlFile = join(dir, 'compare.html');
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reports', 'screenshots');
 
 describe('compare.html as a person sees it (headless Chromium)', () => {
-  everyTestNeeds(BROWSER);
+  everyTestNeeds(CHROMIUM_PREREQUISITE);
   let browser: Browser;
   let page: Page;
   const requested: string[] = [];
 
   beforeAll(async () => {
-    if (!BROWSER.present) return; // each test then skips, saying why (or fails, in CI)
+    if (!CHROMIUM_PREREQUISITE.present) return; // each test then skips, saying why (or fails, in CI)
     writeFileSync(
       htmlFile,
       renderCompareHtml(
         compareReports([fixture('run-pass'), fixture('run-fail'), fixture('run-not-covered')]),
       ),
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(pathToFileURL(htmlFile).href);
