@@ -1,5 +1,6 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { shownText } from '../shown-text.js';
 
 /** Prefix of the console lines the suites print to report engine progress (see suites/support). */
 export const PROGRESS_TAG = '@@ecs-conformance-progress ';
@@ -64,8 +65,9 @@ export class ProgressReporter implements Reporter {
     if (state === 'skipped') this.rules.skipped += 1;
     if (!this.live) {
       const mark = state === 'passed' ? 'ok  ' : state === 'failed' ? 'FAIL' : 'skip';
-      const note = result.state === 'skipped' ? ` (${result.note ?? 'skipped'})` : '';
-      this.out.write(`  ${mark} ${test.name}${note}\n`);
+      // A skip note carries the rule's reason, which can quote the target: one line, escaped.
+      const note = result.state === 'skipped' ? ` (${shownText(result.note ?? 'skipped')})` : '';
+      this.out.write(`  ${mark} ${shownText(test.name)}${note}\n`);
     }
     this.draw();
   }
