@@ -8,14 +8,24 @@
  * HTML escaping is applied on top of it.
  */
 
-/** Characters of target text kept wherever it is shown (1 KiB of ASCII): enough to recognise it. */
-export const SHOWN_TEXT_MAX = 1024;
+/**
+ * Characters kept of one piece of target text (a Code, an id, a header) where it enters a text of ours:
+ * 1 KiB of ASCII, enough to recognise it.
+ */
+export const TARGET_TEXT_MAX = 1024;
+
+/**
+ * Characters kept of any one text shown (a finding's message quoting a Code, a console line): room
+ * for a few bounded pieces and our words around them, so that a text whose pieces were bounded is
+ * not cut again; the backstop for a piece that was not.
+ */
+export const SHOWN_TEXT_MAX = 4 * TARGET_TEXT_MAX;
 
 /**
  * `text` cut to `max` characters and marked as cut, so that nothing after it depends on how much a
  * target sent. Never splits a surrogate pair.
  */
-export function boundedText(text: string, max = SHOWN_TEXT_MAX): string {
+export function boundedText(text: string, max = TARGET_TEXT_MAX): string {
   if (text.length <= max) return text;
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
   return `${text.slice(0, end)}… [cut: ${text.length} characters in all]`;

@@ -1,4 +1,4 @@
-import { boundedText, SHOWN_TEXT_MAX } from '../shown-text.js';
+import { boundedText, TARGET_TEXT_MAX } from '../shown-text.js';
 import type { CheckContext } from './context.js';
 import type { Finding } from './finding.js';
 
@@ -15,7 +15,7 @@ export interface FindingFields {
  * making). Each check bounds the target's part it quotes; this bound is the backstop for all of them,
  * so that a finding (kept for the whole run, written to every report) never holds megabytes.
  */
-const FINDING_TEXT_MAX = 2 * SHOWN_TEXT_MAX;
+const FINDING_TEXT_MAX = 2 * TARGET_TEXT_MAX;
 
 export function findingFor(check: string, ctx: CheckContext, fields: FindingFields): Finding {
   return {
