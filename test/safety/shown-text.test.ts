@@ -6,6 +6,8 @@ import { allureMetaForRule } from '../../lib/reporting/allure.js';
 import { compareReports } from '../../lib/reporting/compare.js';
 import { renderCompareHtml } from '../../lib/reporting/compare-html.js';
 import { renderCompareMarkdown } from '../../lib/reporting/compare-markdown.js';
+import { diffReports } from '../../lib/reporting/diff.js';
+import { renderDiff } from '../../lib/reporting/diff-render.js';
 import { mdCode, mdText } from '../../lib/reporting/markdown-text.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
 import type { RunReport } from '../../lib/runner/result.js';
@@ -123,6 +125,19 @@ describe('every writer, with a Code carrying markup, ANSI escapes and a forged v
     expect(html).not.toContain(`<img src=${BEACON}`);
     expect(html).not.toContain('<script>x()');
     expect(rawControls(html)).toEqual([]);
+  });
+});
+
+describe('the diff of two reports, one of them made elsewhere (a vendor run)', () => {
+  it('shows its target, profile and dates on one line each, escaped', () => {
+    const vendor = reportAnswering('Bogus');
+    vendor.target.url = `http://vendor.example/${FORGED}`;
+    vendor.profile = FORGED;
+    vendor.finishedAt = FORGED;
+    const text = renderDiff(diffReports(fixture('run-pass'), vendor));
+    expect(rawControls(text)).toEqual([]);
+    expect(text.split('\n').filter((line) => line.startsWith('verdict:'))).toEqual([]);
+    expect(text).toContain('new: http://vendor.example/A\\x1b[2J');
   });
 });
 
