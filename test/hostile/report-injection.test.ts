@@ -95,8 +95,12 @@ describe('a target answering Markdown, HTML, scripts and ANSI escapes in its Cod
     // Allure renders descriptions with markdown-it, default options.
     for (const result of described)
       expect(injectedMarkup(new MarkdownIt().render(result.description ?? ''))).toEqual([]);
+    // allure-js-commons puts an attachment made inside a test in a step of its own.
     const responses = results
-      .flatMap((r) => r.attachments ?? [])
+      .flatMap((r) => [
+        ...(r.attachments ?? []),
+        ...(r.steps ?? []).flatMap((step) => step.attachments ?? []),
+      ])
       .filter((a) => a.name.endsWith(': response'));
     expect(responses.length).toBeGreaterThan(0);
     for (const attachment of responses) {
