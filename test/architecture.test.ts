@@ -22,6 +22,7 @@ type Layer =
 const CONTRACT_FILES = new Set([
   'lib/errors.ts',
   'lib/cases.ts',
+  'lib/shown-text.ts',
   'lib/spec/world.ts',
   'lib/spec/catalogue.ts',
   'lib/checks/finding.ts',

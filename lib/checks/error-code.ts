@@ -1,3 +1,4 @@
+import { boundedText } from '../shown-text.js';
 import type { CheckContext } from './context.js';
 import {
   documentedStatusesFor,
@@ -30,11 +31,13 @@ export function errorCodeMatchesRule(ctx: CheckContext): Finding[] {
   if (acceptsAnyDocumented4xx(expected)) {
     return isDocumented4xxCode(code)
       ? []
-      : [finding(`${code} is not a code the page documents with a 4xx status`)];
+      : [finding(`${boundedText(code)} is not a code the page documents with a 4xx status`)];
   }
   if (expectedPairs(expected).some((pair) => codeMatches(pair, code))) return [];
   return [
-    finding(`the target refused the request with ${code}, not the code documented for ${ctx.case.rule}`),
+    finding(
+      `the target refused the request with ${boundedText(code)}, not the code documented for ${ctx.case.rule}`,
+    ),
   ];
 }
 
@@ -60,12 +63,12 @@ export function httpStatusMatchesCode(ctx: CheckContext): Finding[] {
     findings.push(
       findingFor('httpStatusMatchesCode', ctx, {
         ...(!ownRule && { rule: CROSS_CUTTING_RULES.errorBody }),
-        message: `${pair.label}: HTTP ${response.status} is not the status documented for ${code}`,
+        message: `${pair.label}: HTTP ${response.status} is not the status documented for ${boundedText(code)}`,
         expected:
           forCode.length > 0
             ? forCode.map((expected) => `${expected.status}`).join(' or ')
             : documentedStatusesFor(code).join(' or '),
-        actual: `${response.status} ${code}`,
+        actual: `${response.status} ${boundedText(code)}`,
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { boundedText, TARGET_TEXT_MAX } from '../shown-text.js';
 import type { CheckContext } from './context.js';
 import type { Finding } from './finding.js';
 
@@ -9,14 +10,21 @@ export interface FindingFields {
   actual: string;
 }
 
+/**
+ * A finding's texts quote the target (a code, an id, a header, a schema mismatch at a path of its
+ * making). Each check bounds the target's part it quotes; this bound is the backstop for all of them,
+ * so that a finding (kept for the whole run, written to every report) never holds megabytes.
+ */
+const FINDING_TEXT_MAX = 2 * TARGET_TEXT_MAX;
+
 export function findingFor(check: string, ctx: CheckContext, fields: FindingFields): Finding {
   return {
     check,
     rule: fields.rule ?? ctx.case.rule,
     caseId: ctx.case.id,
-    message: fields.message,
-    expected: fields.expected,
-    actual: fields.actual,
+    message: boundedText(fields.message, FINDING_TEXT_MAX),
+    expected: boundedText(fields.expected, FINDING_TEXT_MAX),
+    actual: boundedText(fields.actual, FINDING_TEXT_MAX),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CaseRequest } from '../cases.js';
 import type { Exchange, ParsedBody } from '../client/exchange.js';
+import { boundedText } from '../shown-text.js';
 
 /** Reading one field of a parsed JSON or XML body: XML values are strings, JSON may hold numbers. */
 export function bodyRecord(parsed: ParsedBody): Record<string, unknown> | undefined {
@@ -53,7 +54,7 @@ export function sameParams(a: CaseRequest, b: CaseRequest): boolean {
   return key(a.params) === key(b.params);
 }
 
-/** `status Code` or the transport failure, for a finding's `actual`. */
+/** `status Code` or the transport failure, for a finding's `actual`; the target's text bounded. */
 export function describeOutcome(exchange: Exchange): string {
   if (exchange.response === undefined) {
     return exchange.failure ? `transport failure ${exchange.failure.code}` : 'no response';
@@ -61,7 +62,8 @@ export function describeOutcome(exchange: Exchange): string {
   const { status } = exchange.response;
   if (isSuccessStatus(status)) {
     const group = field(exchange, 'SnapshotGroupId');
-    return group === undefined ? `${status}` : `${status} SnapshotGroupId ${group}`;
+    return group === undefined ? `${status}` : `${status} SnapshotGroupId ${boundedText(group)}`;
   }
-  return `${status} ${errorCodeOf(exchange) ?? '(no Code in the body)'}`;
+  const code = errorCodeOf(exchange);
+  return `${status} ${code === undefined ? '(no Code in the body)' : boundedText(code)}`;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
 import { startEmulator } from '../../emulator/index.js';
 import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../../suites/support/vitest-reporter.js';
+import { shownText } from '../shown-text.js';
 import { applyProfile } from '../spec/load.js';
 import { sweepJournal } from './cleanup.js';
 import { IDEMPOTENT_PROCESSING_MS } from './emulator-timing.js';
@@ -158,7 +159,8 @@ function warnAboutPreviousJournal(journalFile: string, io: Io): void {
   if (open.length === 0) return;
   const kept = `${journalFile}.${Date.now()}.previous`;
   renameSync(journalFile, kept);
-  const ids = open.map((g) => g.id).join(', ');
+  // Group ids the target returned: each on one line, bounded.
+  const ids = open.map((g) => shownText(g.id)).join(', ');
   println(
     io.stderr,
     `warning: a previous run left ${open.length} group(s) behind (${ids}); journal kept as ${kept}`,

@@ -1,6 +1,7 @@
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { INCONCLUSIVE } from '../../suites/support/inconclusive.js';
+import { shownText } from '../shown-text.js';
 
 /** Prefix of the console lines the suites print to report engine progress (see suites/support). */
 export const PROGRESS_TAG = '@@ecs-conformance-progress ';
@@ -86,13 +87,14 @@ export class ProgressReporter implements Reporter {
     if (!this.live) {
       const result = test.result();
       const error = result.state === 'failed' ? result.errors?.[0]?.message : undefined;
+      // A note or an error can quote the target: one line, escaped.
       const note =
         result.state === 'skipped'
-          ? ` (${result.note ?? 'skipped'})`
+          ? ` (${shownText(result.note ?? 'skipped')})`
           : mark === 'inconclusive'
-            ? ` (${error ?? 'inconclusive'})`
+            ? ` (${shownText(error ?? 'inconclusive')})`
             : '';
-      this.out.write(`  ${mark.padEnd(4)} ${test.name}${note}\n`);
+      this.out.write(`  ${mark.padEnd(4)} ${shownText(test.name)}${note}\n`);
     }
     this.draw();
   }

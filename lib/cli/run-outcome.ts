@@ -1,6 +1,7 @@
 import { exitCodeFor, type ToolErrorCode } from '../errors.js';
 import { type Baseline, gate, renderGate, runVerdict } from '../reporting/index.js';
 import type { RunReport } from '../runner/result.js';
+import { shownText } from '../shown-text.js';
 import type { ExecutedRun } from './execute-run.js';
 import { type Io, println } from './io.js';
 import { summaryTable } from './summary-table.js';
@@ -23,7 +24,9 @@ export function finishRun(
     if (options.shard)
       println(io.stdout, `shard ${options.shard}: merge the blob results with \`ecs-conformance merge\``);
   }
-  println(io.stdout, `left behind: ${run.leftBehind.length === 0 ? 'none' : run.leftBehind.join(', ')}`);
+  // Group ids come from the target's answers: each shown on one line, bounded.
+  const leftBehind = run.leftBehind.map((entry) => shownText(entry));
+  println(io.stdout, `left behind: ${leftBehind.length === 0 ? 'none' : leftBehind.join(', ')}`);
   // Said whatever else went wrong: these cost money until someone acts.
   leftBehindErrors(run.leftBehind, io);
   if (run.interrupted !== undefined) {
@@ -35,11 +38,11 @@ export function finishRun(
     return 3;
   }
   if (outcome.abort) {
-    println(io.stderr, `error: run stopped: ${outcome.abort.message}`);
+    println(io.stderr, `error: run stopped: ${shownText(outcome.abort.message)}`);
     return exitCodeFor(outcome.abort.code as ToolErrorCode);
   }
   if (outcome.problems.length > 0) {
-    for (const problem of outcome.problems) println(io.stderr, `error: ${problem}`);
+    for (const problem of outcome.problems) println(io.stderr, `error: ${shownText(problem)}`);
     return 3;
   }
   if (run.leftBehind.length > 0) return 3;
@@ -84,7 +87,7 @@ function unevaluated(report: RunReport, io: Io): boolean {
     println(
       io.stderr,
       `error: run could not finish: the target could not be evaluated: ${inconclusive.length} of ` +
-        `${report.rules.length} rule(s) inconclusive (${mainReason(inconclusive.map((r) => r.reason))})`,
+        `${report.rules.length} rule(s) inconclusive (${shownText(mainReason(inconclusive.map((r) => r.reason)))})`,
     );
     return true;
   }

@@ -1,4 +1,5 @@
 import type { RuleResult, RunReport, Verdict } from '../runner/result.js';
+import { shownText } from '../shown-text.js';
 import { FAMILIES } from '../spec/catalogue.js';
 
 const COLUMNS: Array<[label: string, verdict: Verdict]> = [
@@ -33,7 +34,7 @@ export function summaryTable(report: RunReport): string {
   out.push(
     '',
     `${report.totals.cases} cases, ${report.totals.requests} requests, seed ${report.seed}, ` +
-      `${report.runs} runs, target ${report.target.embedded ? 'embedded emulator' : report.target.url}`,
+      `${report.runs} runs, target ${report.target.embedded ? 'embedded emulator' : shownText(report.target.url)}`,
   );
   return out.join('\n');
 }
@@ -46,9 +47,12 @@ function row(name: string, rules: RuleResult[]): string[] {
   ];
 }
 
+/** One line per rule, whatever the target answered: its text is bounded and its control characters escaped. */
 function failureLine(rule: RuleResult): string {
   const finding = rule.findings[0];
-  const detail = finding ? `expected ${finding.expected}, got ${finding.actual}` : 'failed';
+  const detail = finding
+    ? `expected ${shownText(finding.expected)}, got ${shownText(finding.actual)}`
+    : 'failed';
   const more = rule.findings.length > 1 ? ` (+${rule.findings.length - 1} more findings)` : '';
   return `  ${rule.id}: ${detail}${more}`;
 }

@@ -2,6 +2,7 @@ import * as allure from 'allure-js-commons';
 import type { CaseRecord, RuleResult } from '../runner/result.js';
 import { canonicalRule } from './canonical.js';
 import { formatActual, formatExpected } from './format.js';
+import { mdCode, mdText } from './markdown-text.js';
 import { scrubData } from './scrub.js';
 import { sourceLink } from './source-links.js';
 
@@ -32,19 +33,14 @@ function requestText(sample: CaseRecord): string {
   return `${method} ${url}\n${lines.join('\n')}\n\n${body}`;
 }
 
+/**
+ * The target's body, always as text/plain: typed application/xml (or json, html) the attachment is a
+ * document of the target's making, and an XHTML body with a <script> runs when the file is opened.
+ */
 function responseAttachment(sample: CaseRecord): AllureAttachment {
   const name = `${sample.id}: response`;
-  if (!sample.response) {
-    return { name, contentType: 'text/plain', content: sample.actual.transportError ?? 'no response' };
-  }
-  const type =
-    Object.entries(sample.response.headers).find(([h]) => h.toLowerCase() === 'content-type')?.[1] ?? '';
-  const contentType = /json/i.test(type)
-    ? 'application/json'
-    : /xml/i.test(type)
-      ? 'application/xml'
-      : 'text/plain';
-  return { name, contentType, content: sample.response.body };
+  const content = sample.response ? sample.response.body : (sample.actual.transportError ?? 'no response');
+  return { name, contentType: 'text/plain', content };
 }
 
 function caseAttachments(sample: CaseRecord): AllureAttachment[] {
@@ -63,19 +59,20 @@ function caseAttachments(sample: CaseRecord): AllureAttachment[] {
   ];
 }
 
+/** Markdown (Allure renders it with markdown-it): every text is escaped, the target's above all. */
 function description(rule: RuleResult): string {
   const lines = [
-    `**${rule.title}**`,
+    `**${mdText(rule.title)}**`,
     '',
-    `> ${rule.source.quote}`,
+    `> ${mdText(rule.source.quote)}`,
     '',
-    `Expected: \`${formatExpected(rule.expected)}\``,
+    `Expected: ${mdCode(formatExpected(rule.expected))}`,
   ];
   const failing = rule.samples.find((s) => s.findings.length > 0);
-  if (failing) lines.push('', `Actual (${failing.id}): \`${formatActual(failing.actual)}\``);
+  if (failing) lines.push('', `Actual (${mdText(failing.id)}): ${mdCode(formatActual(failing.actual))}`);
   // A passed rule's reason is a remark (what it could not observe), not why it passed.
   if (rule.reason)
-    lines.push('', `${rule.verdict === 'passed' ? 'Note' : `Why ${rule.verdict}`}: ${rule.reason}`);
+    lines.push('', `${rule.verdict === 'passed' ? 'Note' : `Why ${rule.verdict}`}: ${mdText(rule.reason)}`);
   return lines.join('\n');
 }
 

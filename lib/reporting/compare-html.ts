@@ -1,3 +1,4 @@
+import { shownText } from '../shown-text.js';
 import { FAMILIES } from '../spec/catalogue.js';
 import type { CompareMatrix, MatrixCell, MatrixRow } from './compare.js';
 import { CELL_VERDICTS, cellHasText, cellText, rowDiffers } from './compare.js';
@@ -6,9 +7,9 @@ import { CELL_MEANING, CELL_SYMBOL } from './compare-legend.js';
 import { scrubData, scrubText } from './scrub.js';
 import { VERDICT_ICON } from './verdict.js';
 
-/** Every value may come from a target's answer: escape all of it. */
+/** Every value may come from a target's answer: bound it, escape its control characters, then its HTML. */
 const esc = (text: string | number): string =>
-  String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  shownText(String(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function cell(c: MatrixCell): string {
   const title = c.detail !== undefined ? ` title="${esc(c.detail)}"` : '';

@@ -22,7 +22,7 @@ export function renderCompareMarkdown(input: CompareMatrix): string {
       mdText(t.profile),
       String(t.seed),
       mdText(t.toolVersion),
-      t.finishedAt,
+      mdText(t.finishedAt),
       ...CELL_VERDICTS.map((v) => String(t.totals[v])),
     ]),
   );
@@ -30,8 +30,8 @@ export function renderCompareMarkdown(input: CompareMatrix): string {
     ['rule', 'family', 'level', 'expected', ...matrix.targets.map((_, i) => `#${i + 1}`)],
     matrix.rows.map((row) => [
       mdCode(row.rule, true),
-      row.family,
-      row.level,
+      mdText(row.family),
+      mdText(row.level),
       mdCode(row.expected, true),
       ...row.cells.map(mdCell),
     ]),

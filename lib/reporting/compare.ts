@@ -1,4 +1,5 @@
 import type { RuleResult, RunReport } from '../runner/result.js';
+import { boundedText } from '../shown-text.js';
 import type { Family } from '../spec/catalogue.js';
 import { canonicalReport } from './canonical.js';
 import { formatExpected, representativeSample, sortedRules } from './format.js';
@@ -66,11 +67,12 @@ function cellFor(rule: RuleResult | undefined): MatrixCell {
   const verdict = VERDICT_TO_CELL[rule.verdict];
   if (verdict !== 'fail') return rule.reason ? { verdict, detail: rule.reason } : { verdict };
   const actual = representativeSample(rule)?.actual;
+  // The target's Code as recorded is unbounded: the matrix quotes at most TARGET_TEXT_MAX of it.
   return {
     verdict,
-    ...(actual?.code !== undefined && { code: actual.code }),
+    ...(actual?.code !== undefined && { code: boundedText(actual.code) }),
     ...(actual?.status !== undefined && { status: actual.status }),
-    ...(actual?.transportError !== undefined && { detail: actual.transportError }),
+    ...(actual?.transportError !== undefined && { detail: boundedText(actual.transportError) }),
   };
 }
 

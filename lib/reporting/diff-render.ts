@@ -1,12 +1,14 @@
+import { shownText } from '../shown-text.js';
 import type { ReportDiff, RuleChange, RunIdentity } from './diff.js';
 import { diffReports } from './diff.js';
 import { readReportFile } from './read-files.js';
 import { scrubText } from './scrub.js';
 
+// The two reports may come from anywhere (a vendor's run): every text in them is shown on one line.
 const run = (r: RunIdentity): string =>
-  `${r.target} (seed ${r.seed}, profile ${r.profile}, finished ${r.finishedAt})`;
+  `${shownText(r.target)} (seed ${r.seed}, profile ${shownText(r.profile)}, finished ${shownText(r.finishedAt)})`;
 
-const change = (c: RuleChange): string => `${c.rule} [${c.family}]: ${c.from} → ${c.to}`;
+const change = (c: RuleChange): string => shownText(`${c.rule} [${c.family}]: ${c.from} → ${c.to}`);
 
 function section(title: string, lines: string[]): string[] {
   return [`${title} (${lines.length}):`, ...(lines.length > 0 ? lines.map((l) => `  ${l}`) : ['  none'])];
@@ -34,7 +36,7 @@ export function renderDiff(diff: ReportDiff): string {
     ...section('other verdict changes', diff.otherChanges.map(change)),
     ...section(
       'error table rows',
-      diff.errorRowChanges.map((r) => `row ${r.row} ${r.code}: ${r.from} → ${r.to}`),
+      diff.errorRowChanges.map((r) => shownText(`row ${r.row} ${r.code}: ${r.from} → ${r.to}`)),
     ),
     `totals: ${totals.length > 0 ? totals.join(', ') : 'unchanged'}`,
     '',

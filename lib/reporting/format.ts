@@ -1,4 +1,5 @@
 import type { CaseRecord, RuleResult, Verdict } from '../runner/result.js';
+import { boundedText } from '../shown-text.js';
 import type { ErrorPair, Expected, Family } from '../spec/catalogue.js';
 import { FAMILIES } from '../spec/catalogue.js';
 
@@ -20,10 +21,10 @@ export function formatExpected(expected: Expected): string {
   }
 }
 
-/** What a case got back, in the same shape as formatExpected. */
+/** What a case got back, in the same shape as formatExpected; the target's Code bounded. */
 export function formatActual(actual: CaseRecord['actual']): string {
-  if (actual.transportError !== undefined) return `transport error: ${actual.transportError}`;
-  if (actual.code !== undefined) return `${actual.code} ${actual.status ?? '(no status)'}`;
+  if (actual.transportError !== undefined) return `transport error: ${boundedText(actual.transportError)}`;
+  if (actual.code !== undefined) return `${boundedText(actual.code)} ${actual.status ?? '(no status)'}`;
   if (actual.status === undefined) return 'nothing';
   return actual.status >= 200 && actual.status < 300
     ? `success ${actual.status}`

@@ -1,8 +1,16 @@
-/** Markdown building blocks that keep target-controlled text from breaking the layout. */
+import { shownText } from '../shown-text.js';
 
-/** Plain text: Markdown and inline-HTML characters escaped, one line. */
+/**
+ * Markdown building blocks that keep target-controlled text from breaking the layout: each takes the text
+ * through `shownText` first (bounded, one line, control characters escaped), then escapes for Markdown.
+ */
+
+/**
+ * Plain text: every character that could start Markdown or inline HTML (emphasis, a link or image
+ * `![t](url)`, a tag, an entity, a table cell's end) escaped with a backslash, one line.
+ */
 export function mdText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return oneLine(text).replace(/[\\`*_[\]<>|!&~#]/g, (c) => `\\${c}`);
 }
 
 /** An inline code span that survives backticks in its content (and pipes, when in a table). */
@@ -29,8 +37,7 @@ export function mdTable(headers: string[], rows: string[][]): string {
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
+// Bounded before anything else looks at it; trim() and the single-pass escapes above are linear.
+const oneLine = (text: string): string => shownText(text).trim();
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -3,6 +3,7 @@ import {
   errorJson,
   JSON_TYPE,
   type LoopbackServer,
+  type Recorded,
   requestKey,
   startLoopback,
   writeRaw,
@@ -180,4 +181,51 @@ export function echoingTarget(upstream: string): Promise<LoopbackServer> {
     }
     await forward(upstream, recorded, res);
   });
+}
+
+/**
+ * A Code (and Message) of `A`, 60,000 spaces and `x`: a pattern such as `\s*[\r\n]+\s*` backtracks
+ * over the spaces from every position, which once turned a 4-second run into 3 minutes.
+ */
+export const LONG_CODE = `A${' '.repeat(60_000)}x`;
+export const longCodeTarget = (): Promise<LoopbackServer> =>
+  fixedAnswer(400, JSON_TYPE, errorJson(LONG_CODE, LONG_CODE));
+/** The same wrong answer with a short Code: the run longCodeTarget is measured against. */
+export const wrongCodeTarget = (): Promise<LoopbackServer> =>
+  fixedAnswer(400, JSON_TYPE, errorJson('Hostile.WrongCode'));
+
+/** Loopback, but not the report's own server: a request here is a report fetching the target's URL. */
+export const BEACON = 'http://127.0.0.2';
+/** Markdown and HTML that fetch or link BEACON wherever they are rendered unescaped. */
+export const MARKUP_INJECTION =
+  `\` ![t](${BEACON}/track.png) [click](${BEACON}/click) <img src=${BEACON}/img.png> ` +
+  `<script>fetch("${BEACON}/script")</script> \``;
+/** ANSI escapes (clear the screen, turn red) and a line that forges the run's verdict. */
+export const TERMINAL_INJECTION = '\u001b[2J\u001b[31m\nverdict: conformant\n';
+
+/**
+ * Answers every request with an error whose Code and Message carry MARKUP_INJECTION and a forged
+ * `verdict:` line: as JSON (with TERMINAL_INJECTION's ANSI escapes too) where JSON was asked, else as
+ * XML (which cannot hold ESC) whose root is in the XHTML namespace and holds a <script>: a browser
+ * opening that body as XML runs it.
+ */
+export function injectingTarget(): Promise<LoopbackServer> {
+  const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xmlCode = xmlText(`${MARKUP_INJECTION}\nverdict: conformant`);
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<Error xmlns="http://www.w3.org/1999/xhtml"><RequestId>6E3BA1C4-2A0C-4C7E-9F0B-3D4C5B6A7E8F</RequestId>' +
+    `<HostId>ecs.aliyuncs.com</HostId><Code>${xmlCode}</Code><Message>${xmlCode}</Message>` +
+    `<script>document.title = 'xhtml script ran'; fetch('${BEACON}/xhtml-script');</script></Error>`;
+  const json = errorJson(MARKUP_INJECTION + TERMINAL_INJECTION, MARKUP_INJECTION + TERMINAL_INJECTION);
+  return startLoopback((_req, res, recorded) => {
+    const asksXml = [...paramsOf(recorded)].some(([name, value]) => name === 'Format' && value === 'XML');
+    res.writeHead(400, { 'content-type': asksXml ? 'text/xml;charset=utf-8' : JSON_TYPE });
+    res.end(asksXml ? xml : json);
+  });
+}
+
+function paramsOf(recorded: Recorded): URLSearchParams {
+  const query = recorded.url.includes('?') ? recorded.url.slice(recorded.url.indexOf('?') + 1) : '';
+  return new URLSearchParams(`${query}&${recorded.body}`);
 }
