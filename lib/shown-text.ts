@@ -40,6 +40,17 @@ export function shownText(text: string, max = SHOWN_TEXT_MAX): string {
   return boundedText(text, max).replace(CONTROL, escapeControl);
 }
 
+/** Characters kept of a multi-line text shown on a terminal (a replayed answer's body): 64 KiB. */
+export const SHOWN_LINES_MAX = 64 * TARGET_TEXT_MAX;
+
+/**
+ * `shownText` for text shown as the target laid it out (a replayed body, its headers): newlines and tabs
+ * stay, every other control character is escaped, and it is bounded to 64 KiB.
+ */
+export function shownLines(text: string, max = SHOWN_LINES_MAX): string {
+  return boundedText(text, max).replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : escapeControl(c)));
+}
+
 // One character class, no quantifier: the engine looks at each character once.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { createClient, credentialsForAccount, parseReplayArgs, redactExchange } from '../client/index.js';
+import { shownLines } from '../shown-text.js';
 import { loadSpec } from '../spec/load.js';
 import { type Io, println } from './io.js';
 import { defaultWorldFile } from './prepare.js';
 import { deleteReplayedGroup } from './replay-leftover.js';
 import { signingKeys } from './signing-keys.js';
-import { terminalText } from './terminal-text.js';
 
 /**
  * `replay ...`: re-signs one request (fresh nonce and timestamp, current credentials) and sends it once.
@@ -29,7 +29,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     target: parsed.target,
     credentials: (account) => credentialsForAccount(world, account, env),
   });
-  const say = (text: string) => println(io.stdout, terminalText(text));
+  const say = (text: string) => println(io.stdout, shownLines(text));
   try {
     const exchange = await client.send(parsed.request);
     const shown = redactExchange(exchange);
@@ -37,7 +37,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     if (shown.request.body !== '') say(`> ${shown.request.body}`);
     if (shown.response === undefined) {
       const reason = shown.failure?.message ?? 'unknown failure';
-      println(io.stderr, terminalText(`error: no response from ${parsed.target}: ${reason}`));
+      println(io.stderr, shownLines(`error: no response from ${parsed.target}: ${reason}`));
       return 3;
     }
     say(`< HTTP ${shown.response.status}`);

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaseRequest } from '../cases.js';
 import { groupIdOf, paramOf, succeeded } from '../checks/index.js';
 import { type Client, type Exchange, type ReplayArgs, replayCommand } from '../client/index.js';
+import { shownLines } from '../shown-text.js';
 import { type Io, println } from './io.js';
-import { terminalText } from './terminal-text.js';
 
 /** A new group is `progressing` for a while and cannot be deleted yet: ask again for this long. */
 const DELETE_PATIENCE_MS = 15_000;
@@ -45,7 +45,7 @@ export async function deleteReplayedGroup(options: {
   const deleteLine = replayCommand(options.target, request, {
     ...(parsed.world !== undefined && { world: parsed.world }),
   });
-  const say = (text: string) => println(io.stdout, terminalText(text));
+  const say = (text: string) => println(io.stdout, shownLines(text));
   if (parsed.keep) {
     say(`created snapshot group ${groupId}; kept (--keep). Delete it with:`);
     say(`  ${deleteLine}`);
@@ -62,8 +62,8 @@ export async function deleteReplayedGroup(options: {
     if (answer.response === undefined || performance.now() + DELETE_INTERVAL_MS > deadline) break;
     await sleep(DELETE_INTERVAL_MS);
   }
-  println(io.stderr, terminalText(`error: created snapshot group ${groupId} and could not delete it.`));
-  println(io.stderr, terminalText(`left behind: ${groupId}; delete it with:`));
-  println(io.stderr, terminalText(`  ${deleteLine}`));
+  println(io.stderr, shownLines(`error: created snapshot group ${groupId} and could not delete it.`));
+  println(io.stderr, shownLines(`left behind: ${groupId}; delete it with:`));
+  println(io.stderr, shownLines(`  ${deleteLine}`));
   return 3;
 }

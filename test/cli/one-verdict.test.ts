@@ -35,7 +35,18 @@ beforeAll(async () => {
   });
   cwd = mkdtempSync(join(tmpdir(), 'ecs-one-verdict-'));
   run = await runCli(
-    ['run', '--target', target.url, '--only', 'idempotency.processing,region.required', '--rate', '0'],
+    // The throttled duplicates must leave a rule inconclusive, not trip the breaker (tested elsewhere).
+    [
+      'run',
+      '--target',
+      target.url,
+      '--only',
+      'idempotency.processing,region.required',
+      '--rate',
+      '0',
+      '--max-transport-failures',
+      '1000',
+    ],
     { cwd },
   );
 });

@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PREREQUISITE, launchChromium } from '../helpers/chromium.js';
+import { needs } from '../helpers/prerequisite.js';
 import { type CliResult, ROOT, removeDir, runCli, tempDir } from './cli.js';
 import type { LoopbackServer } from './loopback.js';
 import { BEACON, injectingTarget } from './targets.js';
@@ -18,7 +20,6 @@ import { BEACON, injectingTarget } from './targets.js';
  * text and never acts on it.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ESC = '\u001b';
 /** Allure 3 writes this analytics script into every report it generates (`analyticsEnable: true`). */
 const ALLURE_OWN_ANALYTICS = 'https://www.googletagmanager.com/gtag/js';
@@ -110,11 +111,7 @@ describe('a target answering Markdown, HTML, scripts and ANSI escapes in its Cod
   });
 
   it('opened in Chromium, the Allure report and its attachments fetch nothing of the target and run none of its scripts', async (context) => {
-    if (!existsSync(CHROMIUM)) {
-      // In CI a missing browser must fail the run, not hide the test (.ci/run installs it).
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install Chromium`);
-      context.skip(`${CHROMIUM} is missing: the Allure report could not be opened in a browser`);
-    }
+    needs(context, CHROMIUM_PREREQUISITE);
     const reportDir = join(dir, 'allure-report');
     const generated = spawnSync(
       process.execPath,
@@ -195,10 +192,7 @@ async function serve(root: string): Promise<Server> {
 async function openInChromium(reportDir: string) {
   const server = await serve(reportDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  });
+  const browser: Browser = await launchChromium();
   const page = await (await browser.newContext()).newPage();
   const requested: string[] = [];
   // Every request is recorded; only the report's own files load, nothing else leaves the browser.

@@ -69,14 +69,20 @@ describe('the end of a run, with target text in every place it can reach', () =>
     expect(verdictLines(out())).toHaveLength(1);
   });
 
-  it('progress lines: a skip note quoting the target stays on its line', () => {
+  it('progress lines: a skip note or an inconclusive reason quoting the target stays on its line', () => {
     let text = '';
     const progress = new ProgressReporter({ write: (t: string) => (text += t), isTTY: false });
-    const skipped = {
-      name: 'disk.exists: x',
-      result: () => ({ state: 'skipped', note: `inconclusive: ${FORGED}`, errors: undefined }),
-    } as unknown as TestCase;
-    progress.onTestCaseResult(skipped);
-    expect(text).toBe(`  skip disk.exists: x (inconclusive: ${SHOWN})\n`);
+    const test = (name: string, result: object) =>
+      ({ name, result: () => result, meta: () => ({ ecsRule: {} }) }) as unknown as TestCase;
+    progress.onTestCaseResult(test('disk.exists: x', { state: 'skipped', note: `not-covered: ${FORGED}` }));
+    progress.onTestCaseResult(
+      test('disk.ever-used: y', {
+        state: 'failed',
+        errors: [{ name: 'Inconclusive', message: `inconclusive: ${FORGED}` }],
+      }),
+    );
+    expect(text).toBe(
+      `  skip disk.exists: x (not-covered: ${SHOWN})\n  inconclusive disk.ever-used: y (inconclusive: ${SHOWN})\n`,
+    );
   });
 });
