@@ -69,7 +69,6 @@ export async function executeRun(
       emulator !== undefined,
       journalFile,
       cancelFile,
-      io,
     );
     const outcome = await Promise.race([
       runSuites({
@@ -116,7 +115,6 @@ function suiteOptionsFor(
   embedded: boolean,
   journalFile: string,
   cancelFile: string,
-  io: Io,
 ): SuiteRunOptions {
   const { settings } = prepared;
   return {
@@ -137,7 +135,8 @@ function suiteOptionsFor(
     journalFile,
     cancelFile,
     reportDir: settings.reportDir,
-    progress: io.stderr.isTTY === true,
+    // Always: the CLI shows a status line on a terminal, and a progress line a minute elsewhere.
+    progress: true,
   };
 }
 

@@ -29,9 +29,13 @@ interface Output {
   isTTY?: boolean;
 }
 
+/** Without a terminal, the status line is printed this often: a long run's log shows it is alive. */
+export const PLAIN_PROGRESS_INTERVAL_MS = 60_000;
+
 /**
- * Live progress: on a terminal one status line rewritten in place (cases done, failures so far, rules
- * reported); elsewhere plain lines, one per rule, that CI logs keep.
+ * Live progress: on a terminal one status line rewritten in place (cases done of planned, the rate and
+ * the time left, failures so far, rules decided); elsewhere plain lines, one per rule, and the status
+ * line once a minute, which CI logs keep.
  */
 export class ProgressReporter implements Reporter {
   private cases: CaseProgress = { done: 0, failed: 0, planned: 0, rules: 0 };
@@ -39,9 +43,15 @@ export class ProgressReporter implements Reporter {
   private rules = { decided: 0, failed: 0, inconclusive: 0 };
   private family = '';
   private lastDraw = 0;
+  /** When the first case finished (the rate counts from there), and when a plain line was last printed. */
+  private firstCaseAt: number | undefined;
+  private lastPlainLine: number | undefined;
   private readonly live: boolean;
 
-  constructor(private readonly out: Output = process.stderr) {
+  constructor(
+    private readonly out: Output = process.stderr,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.live = out.isTTY === true;
   }
 
@@ -66,6 +76,13 @@ export class ProgressReporter implements Reporter {
       } catch {
         // A torn line is only a missed update.
       }
+    }
+    const now = this.clock();
+    this.firstCaseAt ??= now;
+    this.lastPlainLine ??= now;
+    if (!this.live && now - this.lastPlainLine >= PLAIN_PROGRESS_INTERVAL_MS) {
+      this.lastPlainLine = now;
+      this.out.write(`progress: ${this.statusLine()}\n`);
     }
     this.draw();
     return false;
@@ -105,18 +122,38 @@ export class ProgressReporter implements Reporter {
 
   private draw(): void {
     if (!this.live) return;
-    const now = Date.now();
+    const now = this.clock();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.out.write(`\r\u001b[2K${this.statusLine()}`);
   }
 
-  /** "request-shape: 120 of 466 cases done, 2 failing; 30 of 85 rules decided (1 failed, 0 inconclusive)" */
+  /**
+   * "request-shape: 120 of 466 cases done (310 cases/s, about 1 s left), 2 failing so far; 30 of 85 rules
+   * decided (1 failed, 0 inconclusive)"
+   */
   statusLine(): string {
     const { done, failed, planned, rules } = this.cases;
     const ofPlanned = planned > 0 ? ` of ${planned}` : '';
     const ofRules = rules > 0 ? ` of ${rules}` : '';
     const decided = `${this.rules.decided}${ofRules} rules decided (${this.rules.failed} failed, ${this.rules.inconclusive} inconclusive)`;
-    return `${this.family}: ${done}${ofPlanned} cases done, ${failed} failing so far; ${decided}`;
+    return `${this.family}: ${done}${ofPlanned} cases done${this.pace()}, ${failed} failing so far; ${decided}`;
   }
+
+  /** The rate since the first case, and the time left at that rate; empty until a second has passed. */
+  private pace(): string {
+    const { done, planned } = this.cases;
+    const seconds = this.firstCaseAt === undefined ? 0 : (this.clock() - this.firstCaseAt) / 1000;
+    if (seconds < 1 || done === 0) return '';
+    const rate = done / seconds;
+    const left = planned > done ? `, about ${duration((planned - done) / rate)} left` : '';
+    return ` (${Math.round(rate).toLocaleString('en-US')} cases/s${left})`;
+  }
+}
+
+/** "45 s", "3 min", "1 h 20 min": the time left, as precise as it is worth being. */
+function duration(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

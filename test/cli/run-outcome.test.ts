@@ -260,4 +260,30 @@ describe('progress', () => {
       '\r\u001b[2Kprotocol: 42 of 466 cases done, 2 failing so far; 2 of 85 rules decided (0 failed, 1 inconclusive)',
     );
   });
+
+  it('shows the rate and the time left, and without a terminal prints the status once a minute', () => {
+    let text = '';
+    let now = 1_000_000;
+    const progress = new ProgressReporter({ write: (t: string) => (text += t), isTTY: false }, () => now);
+    progress.onTestModuleStart(fakeModule('suites/request-shape.test.ts'));
+    const update = (done: number) =>
+      progress.consume(`@@ecs-conformance-progress {"done":${done},"failed":0,"planned":10000,"rules":85}`);
+    update(0);
+    now += 30_000;
+    update(3_000);
+    expect(text).toBe('running request-shape\n'); // not yet a minute
+    now += 31_000;
+    update(6_100);
+    expect(text).toBe(
+      'running request-shape\nprogress: request-shape: 6100 of 10000 cases done (100 cases/s, about 39 s left), ' +
+        '0 failing so far; 0 of 85 rules decided (0 failed, 0 inconclusive)\n',
+    );
+    now += 30_000;
+    update(9_000);
+    expect(text.match(/^progress: /gm)).toHaveLength(1); // the next one a minute after that
+    now += 30_000;
+    update(9_990);
+    expect(text.match(/^progress: /gm)).toHaveLength(2);
+    expect(progress.statusLine()).toContain('(83 cases/s, about 1 s left)');
+  });
 });
