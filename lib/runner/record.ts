@@ -73,7 +73,9 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
       }
     });
   }
-  if (readsSchema(c)) session.tally(c.rule).addSchema(schemaTouches(c.request.params));
+  const own = session.tally(c.rule);
+  own.addTransport(c.request.transport);
+  if (readsSchema(c)) own.addSchema(schemaTouches(c.request.params));
   session.emit({
     type: 'case-finished',
     caseId: c.id,

@@ -37,6 +37,8 @@ export interface RuleResult {
   samples: CaseRecord[];
   /** Request-schema keywords its cases broke or sat on (location → counts; see SCHEMA_SAMPLE_PER_RULE). */
   schema?: Record<string, { violated: number; atEdge: number }>;
+  /** Its own cases sent per signature, method and format (`v2`, `v3`, `POST`, `GET`, `JSON`, `XML`). */
+  transports?: Record<string, number>;
 }
 
 /** One keyword of the OpenAPI request schema, and what the run's cases did with it. */

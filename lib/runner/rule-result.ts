@@ -79,6 +79,8 @@ export function ruleResult(
     samples: [...(tally?.failing ?? []), ...(tally?.passing ? [tally.passing] : [])],
     ...(tally !== undefined &&
       Object.keys(tally.schema).length > 0 && { schema: structuredClone(tally.schema) }),
+    ...(tally !== undefined &&
+      Object.keys(tally.transports).length > 0 && { transports: { ...tally.transports } }),
   };
 }
 

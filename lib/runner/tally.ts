@@ -21,6 +21,8 @@ export interface TallyData {
   firstInconclusiveId?: string;
   /** Request-schema keywords the rule's sampled cases exercised (location → counts). */
   schema?: Record<string, SchemaCount>;
+  /** The rule's own cases sent per signature, method and format (`v2`, `GET`, `XML` → count). */
+  transports?: Record<string, number>;
   /** The rule's own passed cases that carried a note (what they could not observe), and the first note. */
   noted?: number;
   firstNote?: string;
@@ -139,6 +141,13 @@ export class RuleTally implements TallyData {
   firstInconclusive: string | undefined;
   firstInconclusiveId: string | undefined;
   readonly schema: Record<string, SchemaCount> = {};
+  readonly transports: Record<string, number> = {};
+
+  /** Counts one of the rule's own cases under its signature, its method and its format. */
+  addTransport(transport: { signature: string; method: string; format: string }): void {
+    for (const key of [transport.signature, transport.method, transport.format])
+      this.transports[key] = (this.transports[key] ?? 0) + 1;
+  }
 
   /** Counts the keywords one case broke or sat on. */
   addSchema(touches: { violated: readonly string[]; atEdge: readonly string[] }): void {
@@ -242,6 +251,7 @@ export class RuleTally implements TallyData {
       ...(this.firstInconclusive !== undefined && { firstInconclusive: this.firstInconclusive }),
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
       ...(Object.keys(this.schema).length > 0 && { schema: structuredClone(this.schema) }),
+      ...(Object.keys(this.transports).length > 0 && { transports: { ...this.transports } }),
       ...(this.noted > 0 && { noted: this.noted }),
       ...(this.firstNote !== undefined && { firstNote: this.firstNote }),
       ...(this.firstNoteId !== undefined && { firstNoteId: this.firstNoteId }),
@@ -267,6 +277,8 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
     if (part.inconclusive > 0)
       total.addInconclusive(part.firstInconclusiveId ?? '', part.firstInconclusive, part.inconclusive);
     for (const [location, count] of Object.entries(part.schema ?? {})) total.addSchemaCount(location, count);
+    for (const [key, count] of Object.entries(part.transports ?? {}))
+      total.transports[key] = (total.transports[key] ?? 0) + count;
     if ((part.noted ?? 0) > 0) total.addNote(part.firstNoteId ?? '', part.firstNote, part.noted);
   }
   return total;

@@ -30,13 +30,29 @@ afterAll(async () => {
 describe('schema-keyword coverage', () => {
   it('a default run breaks every keyword a rule names, and sits on every bound, in conformance.json and summary.md', async () => {
     const cwd = freshDir();
-    const result = await runCli(['run', '--runs', '1'], { cwd });
+    const result = await runCli(['run'], { cwd }); // the default runs, as `npm start`
     expect(result.code, result.stdout.slice(-600)).toBe(0);
     const report = readReport(join(cwd, 'reports'));
     const named = (report.schemaCoverage ?? []).filter((k) => k.rules.length > 0);
     expect(named.length).toBeGreaterThan(20);
     expect(named.filter((k) => k.violated === 0).map((k) => k.location)).toEqual([]);
     expect(named.filter((k) => k.bounded && k.atEdge === 0).map((k) => k.location)).toEqual([]);
+    // Issue 16.4: conformance.json says which transports each rule's cases used; negatives use them all.
+    const processing = 'idempotency.processing'; // exempt: see test/generators/transport-coverage.test.ts
+    const negatives = report.rules.filter(
+      (r) =>
+        r.id !== processing && r.casesRun > 0 && (r.family === 'protocol' || r.expected.kind === 'error'),
+    );
+    expect(negatives.length).toBeGreaterThan(40);
+    for (const rule of negatives)
+      expect(Object.keys(rule.transports ?? {}).sort(), rule.id).toEqual([
+        'GET',
+        'JSON',
+        'POST',
+        'XML',
+        'v2',
+        'v3',
+      ]);
     const summary = readFileSync(join(cwd, 'reports', 'summary.md'), 'utf8');
     expect(summary).toContain('## Request schema keywords (the OpenAPI description)');
     expect(summary).toContain(

@@ -4,6 +4,7 @@ import { IDEMPOTENCY_MUTANTS } from './idempotency.js';
 import { IDEMPOTENCY_PARAMETER_MUTANTS } from './idempotency-parameters.js';
 import { INSTANCE_ACCOUNT_MUTANTS } from './instance-account.js';
 import { NEAR_MISS_MUTANTS } from './near-misses.js';
+import { ONE_TRANSPORT_MUTANTS } from './one-transport.js';
 import { PROTOCOL_MUTANTS } from './protocol.js';
 import { REQUEST_SHAPE_MUTANTS } from './request-shape.js';
 import { RESPONSE_MUTANTS } from './response.js';
@@ -32,6 +33,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...SERVER_ERROR_MUTANTS,
   ...STATE_MUTANTS,
   ...NEAR_MISS_MUTANTS,
+  ...ONE_TRANSPORT_MUTANTS,
 ];
 
 /** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */

@@ -15,7 +15,8 @@ export type MutantFamily =
   | 'status'
   | 'server-error'
   | 'state'
-  | 'near-miss';
+  | 'near-miss'
+  | 'one-transport';
 
 export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'request-shape',
@@ -29,6 +30,7 @@ export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'server-error',
   'state',
   'near-miss',
+  'one-transport',
 ];
 
 /**
