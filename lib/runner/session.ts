@@ -187,7 +187,8 @@ export class Session {
     if (this.#limiter !== undefined) {
       for (const req of reqs) {
         await this.#limiter.take();
-        this.#prepaid.set(req, (this.#prepaid.get(req) ?? 0) + 1);
+        // Only the client made here asks before each attempt (#beforeAttempt), and so spends the credit.
+        if (this.#attemptsReported) this.#prepaid.set(req, (this.#prepaid.get(req) ?? 0) + 1);
       }
     }
     return Promise.all(reqs.map((req) => this.#deliver(req)));
