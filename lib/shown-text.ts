@@ -41,7 +41,7 @@ export function shownText(text: string, max = SHOWN_TEXT_MAX): string {
 }
 
 /** Characters kept of a multi-line text shown on a terminal (a replayed answer's body): 64 KiB. */
-export const SHOWN_LINES_MAX = 64 * TARGET_TEXT_MAX;
+const SHOWN_LINES_MAX = 64 * TARGET_TEXT_MAX;
 
 /**
  * `shownText` for text shown as the target laid it out (a replayed body, its headers): newlines and tabs

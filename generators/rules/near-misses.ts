@@ -9,7 +9,7 @@ import { avoidsForbidden } from '../values/text.js';
  * that refuses them reads "cannot start with" as "cannot contain", or a prefix as a shorter one. Case
  * variants (`ACS:`) are left out: the page does not say whether the check folds case.
  */
-export interface NearMiss {
+interface NearMiss {
   value: string;
   what: string;
 }
@@ -35,7 +35,7 @@ function cutShort(limits: TextLimits, word: string): string | undefined {
   return undefined;
 }
 
-export function nearMisses(limits: TextLimits, name: string): NearMiss[] {
+function nearMisses(limits: TextLimits, name: string): NearMiss[] {
   const out: NearMiss[] = [];
   const offer = (value: string, what: string): void => {
     if (valid(limits, value) && !out.some((m) => m.value === value))

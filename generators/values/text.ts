@@ -35,13 +35,13 @@ export const DESCRIPTION_ALL_KINDS =
   'Desc: ASCII !"#$%&\'()*+,-./;<=>?@[\\]^_`{|}~ Ünïcødé 中文 日本語 한국어 Ελληνικά العربية ☃ € — end';
 
 /** Case-insensitively, so that no valid value depends on how a target compares prefixes. */
-export const startsWithAny = (value: string, prefixes: readonly string[]): boolean => {
+const startsWithAny = (value: string, prefixes: readonly string[]): boolean => {
   if (prefixes.length === 0) return false;
   // Only the head can match: lower-casing whole 256-character values per prefix showed in generation's profile.
   const head = value.slice(0, Math.max(...prefixes.map((p) => p.length))).toLowerCase();
   return prefixes.some((p) => head.startsWith(p.toLowerCase()));
 };
-export const containsAny = (value: string, infixes: readonly string[]): boolean => {
+const containsAny = (value: string, infixes: readonly string[]): boolean => {
   if (infixes.length === 0) return false;
   const lower = value.toLowerCase();
   return infixes.some((i) => lower.includes(i.toLowerCase()));
@@ -75,7 +75,7 @@ const visibleBmp = (): string => {
 export const characterOf = (text: string): fc.Arbitrary<string> =>
   fc.integer({ min: 0, max: text.length - 1 }).map((i) => text.charAt(i));
 
-export const bmpCharacter = (): fc.Arbitrary<string> => characterOf(visibleBmp());
+const bmpCharacter = (): fc.Arbitrary<string> => characterOf(visibleBmp());
 const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 const printableAscii = (): fc.Arbitrary<string> => characterOf(PRINTABLE_ASCII);
 const noOuterSpace = (value: string): boolean => value === value.trim();

@@ -9,6 +9,7 @@ import {
   resolveSdkCredentials,
 } from '../client/index.js';
 import { ToolError } from '../errors.js';
+import { defaultTargetLabel } from '../reporting/target-label.js';
 
 /** Where the keys of the world's first account come from (the other accounts always sign with the world's). */
 export type KeySource = 'world' | 'environment' | 'credentials chain';
@@ -63,13 +64,8 @@ function chosen(
   };
 }
 
-const hostOf = (target: string): string => {
-  try {
-    return new URL(target).host;
-  } catch {
-    return target;
-  }
-};
+/** The target as the first line names it: its host, with a port when the URL has one. */
+const hostOf = (url: string): string => defaultTargetLabel({ url, embedded: false });
 
 /**
  * Decides, once per command, which keys sign for the world's first account.

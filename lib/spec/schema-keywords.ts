@@ -34,7 +34,7 @@ export interface SchemaKeyword {
 }
 
 /** Every constraining keyword of the request schema, skipping the signature's common parameters. */
-export function schemaKeywords(schema: JsonSchema, skip: ReadonlySet<string> = new Set()): SchemaKeyword[] {
+function schemaKeywords(schema: JsonSchema, skip: ReadonlySet<string> = new Set()): SchemaKeyword[] {
   const out: SchemaKeyword[] = [];
   const walk = (node: JsonSchema, location: string, valuePath: string[]): void => {
     for (const [keyword, value] of Object.entries(node)) {
