@@ -2,6 +2,7 @@ import type {
   CaseKind,
   CaseRequest,
   ExpectedGroup,
+  NearMissField,
   Tamper,
   TransportVariant,
   WireParams,
@@ -53,6 +54,8 @@ export interface Draft {
   wish?: TransportWish;
   /** Fields the case's fault touches. */
   touched: Field[];
+  /** Near misses of a forbidden word the request carries, per field. */
+  nearMisses?: Partial<Record<NearMissField, number>>;
 }
 
 export function applyEdits(params: WireParams, edits: readonly WireEdit[]): WireParams {

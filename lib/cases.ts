@@ -62,6 +62,9 @@ export interface ExpectedGroup {
   instantAccessRetentionDays?: number;
 }
 
+/** A request field that near misses of a forbidden word are sent in (issue 16: over-strict targets). */
+export type NearMissField = 'Name' | 'Description' | 'Tag.N.Key' | 'Tag.N.Value';
+
 export type CaseKind = 'valid' | 'invalid' | 'boundary' | 'wire' | 'protocol' | 'multi-fault' | 'idempotency';
 
 export interface Case {
@@ -83,6 +86,8 @@ export interface Case {
    */
   prelude?: CaseRequest[];
   concurrent?: boolean;
+  /** How many near misses of a forbidden word the request carries, per field (counted in the reports). */
+  nearMisses?: Partial<Record<NearMissField, number>>;
 }
 
 /**

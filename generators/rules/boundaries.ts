@@ -1,3 +1,4 @@
+import type { NearMissField } from '../../lib/cases.js';
 import type { GenContext } from '../context.js';
 import type { Draft, WireEdit } from '../draft.js';
 import type { Attributes } from '../valid/attributes.js';
@@ -15,6 +16,7 @@ interface Probe {
   attributes: Attributes;
   instantAccessRegion?: boolean;
   edits?: WireEdit[];
+  nearMisses?: Partial<Record<NearMissField, number>>;
 }
 
 /** The valid side of every documented limit (and the catalogue's settled edge cases). */
@@ -89,6 +91,7 @@ function probeDraft(base: ValidRequest, probe: Probe): Draft {
     `${probe.what}; ${describeValid(valid)}`,
   );
   if (probe.edits !== undefined) draft.request.edits = probe.edits;
+  if (probe.nearMisses !== undefined) draft.nearMisses = probe.nearMisses;
   return draft;
 }
 

@@ -12,6 +12,7 @@ import { WIRE_FAULTS } from '../faults/wire.js';
 import { boundariesAcceptedPlanner } from './boundaries.js';
 import { idempotencyPlanner } from './idempotency.js';
 import { nonAsciiNamePlanner } from './open-outcomes.js';
+import { otherCasePlanner } from './other-case.js';
 import type { Planner } from './plan.js';
 import { successPlanner } from './success.js';
 import { errorBodyPlanner, transportVariantsPlanner } from './transport-and-errors.js';
@@ -97,6 +98,7 @@ export const PLANNERS: Record<string, Planner> = {
   'instance.has-disks': noDiskPlanner,
   'name.non-ascii-letters': nonAsciiNamePlanner,
   'valid.boundaries-accepted': boundariesAcceptedPlanner,
+  'valid.forbidden-word-other-case': otherCasePlanner,
   'valid.transport-variants': transportVariantsPlanner,
   'valid.error-body': errorBodyPlanner(
     [

@@ -1,4 +1,10 @@
-import { apiError, type CreateContext, type CreateStep } from '../../emulator/index.js';
+import {
+  apiError,
+  type CreateContext,
+  type CreateStep,
+  type EmulatorState,
+  type SnapshotGroup,
+} from '../../emulator/index.js';
 import { replacingStep } from './steps.js';
 import type { Mutant } from './types.js';
 
@@ -9,6 +15,24 @@ const refusing =
 
 const tags = (ctx: CreateContext, field: 'Key' | 'Value'): string[] =>
   ctx.tags.map((tag) => tag.fields[field] ?? '');
+
+/** The group is stored after `change`: a near miss accepted, then kept altered. */
+const storedAs = (change: (group: SnapshotGroup) => SnapshotGroup) => ({
+  storeGroup: (state: EmulatorState, group: SnapshotGroup) => state.insertGroup(change(group)),
+});
+
+/** A reserved prefix in another case written as the page spells it (`ACS:x` → `acs:x`, `Aliyunx` → `aliyunx`). */
+const foldPrefix = (text: string): string =>
+  text.replace(/^(acs:|aliyun)/i, (prefix) => prefix.toLowerCase());
+
+/** URL schemes removed wherever they stand, in any case: a sanitiser run on stored text. */
+const stripSchemes = (text: string): string => text.replace(/https?:\/\//gi, '');
+
+/** Whether any tag's key holds a forbidden word in another case (not as the page spells it). */
+const keyInOtherCase = (ctx: CreateContext): boolean =>
+  tags(ctx, 'Key').some(
+    (key) => /^(acs:|aliyun)|https?:\/\//i.test(key) && !/^(acs:|aliyun)|https?:\/\//.test(key),
+  );
 
 /** Over-strict targets (issue 16): valid values next to a forbidden word refused as if they held it. */
 export const NEAR_MISS_MUTANTS: Mutant[] = [
@@ -73,5 +97,40 @@ export const NEAR_MISS_MUTANTS: Mutant[] = [
         tags(ctx, 'Value').some((value) => value.includes('acs:')),
       ),
     ),
+  },
+  {
+    id: 'near-miss.other-case-folded-when-stored',
+    family: 'near-miss',
+    description:
+      'A tag key or value starting with ACS: or Aliyun is accepted, then stored with the prefix lower-cased (acs:x).',
+    seams: storedAs((group) => ({
+      ...group,
+      tags: group.tags.map((tag) => ({ key: foldPrefix(tag.key), value: foldPrefix(tag.value) })),
+    })),
+  },
+  {
+    id: 'near-miss.url-stripped-when-stored',
+    family: 'near-miss',
+    description:
+      'A Description or tag value holding http:// or https:// where it is allowed is accepted, then stored with the scheme removed.',
+    seams: storedAs((group) => ({
+      ...group,
+      ...(group.description !== undefined && { description: stripSchemes(group.description) }),
+      tags: group.tags.map((tag) => ({ ...tag, value: stripSchemes(tag.value) })),
+    })),
+  },
+  {
+    id: 'near-miss.other-case-server-error',
+    family: 'near-miss',
+    description:
+      'A tag key holding a forbidden word in another case (ACS:x, Https://) answers InternalError (500).',
+    seams: replacingStep('tag.key-valid', refusing('InternalError', keyInOtherCase)),
+  },
+  {
+    id: 'near-miss.other-case-undocumented-code',
+    family: 'near-miss',
+    description:
+      'A tag key holding a forbidden word in another case is refused with a code the page does not document (InvalidTagKey.Reserved).',
+    seams: replacingStep('tag.key-valid', refusing('InvalidTagKey.Reserved', keyInOtherCase)),
   },
 ];
