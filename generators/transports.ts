@@ -63,3 +63,15 @@ const fits = (t: TransportVariant, wish: TransportWish | undefined): boolean =>
   ((wish.exact === undefined || sameTransport(t, wish.exact)) &&
     (wish.signature === undefined || t.signature === wish.signature) &&
     (wish.format === undefined || t.format === wish.format));
+
+/**
+ * A variant whose successor in ALL_TRANSPORTS differs from it in signature, method and format: a rule
+ * of only two cases (four simultaneous creates each) whose first case takes it meets every transport.
+ */
+export const FIRST_OF_TWO: TransportVariant = (() => {
+  const at = ALL_TRANSPORTS.findIndex((t, k) => {
+    const next = ALL_TRANSPORTS[(k + 1) % ALL_TRANSPORTS.length] as TransportVariant;
+    return t.signature !== next.signature && t.method !== next.method && t.format !== next.format;
+  });
+  return ALL_TRANSPORTS[at] as TransportVariant;
+})();

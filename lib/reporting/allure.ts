@@ -5,6 +5,7 @@ import { formatActual, formatExpected } from './format.js';
 import { mdCode, mdText } from './markdown-text.js';
 import { scrubData } from './scrub.js';
 import { sourceLink } from './source-links.js';
+import { transportsMissed } from './summary-transports.js';
 
 export interface AllureAttachment {
   name: string;
@@ -59,6 +60,29 @@ function caseAttachments(sample: CaseRecord): AllureAttachment[] {
   ];
 }
 
+/** Its own cases per signature, method and format: `Transports: RPC (v2) 3, ACS3 (v3) 2 · POST 4, ...`. */
+function transportLine(rule: RuleResult): string | undefined {
+  const t = rule.transports;
+  if (t === undefined) return undefined;
+  const n = (key: string) => t[key] ?? 0;
+  const missed = transportsMissed(rule);
+  return (
+    `Transports of its ${rule.casesRun} cases: RPC (v2) ${n('v2')}, ACS3 (v3) ${n('v3')} · ` +
+    `POST ${n('POST')}, GET ${n('GET')} · JSON ${n('JSON')}, XML ${n('XML')}` +
+    (missed.length > 0 ? ` (never: ${missed.map(mdText).join(', ')})` : '')
+  );
+}
+
+/** Near misses of forbidden words it sent, per field, and what the target did with them. */
+function nearMissLine(rule: RuleResult): string | undefined {
+  const entries = Object.entries(rule.nearMisses ?? {});
+  if (entries.length === 0) return undefined;
+  const fields = entries.map(
+    ([field, c]) => `${mdCode(field)} ${c.sent} sent, ${c.accepted} accepted, ${c.refused} refused`,
+  );
+  return `Near misses: ${fields.join('; ')}`;
+}
+
 /** Markdown (Allure renders it with markdown-it): every text is escaped, the target's above all. */
 function description(rule: RuleResult): string {
   const lines = [
@@ -68,6 +92,10 @@ function description(rule: RuleResult): string {
     '',
     `Expected: ${mdCode(formatExpected(rule.expected))}`,
   ];
+  const travelled = transportLine(rule);
+  if (travelled !== undefined) lines.push('', travelled);
+  const near = nearMissLine(rule);
+  if (near !== undefined) lines.push('', near);
   const failing = rule.samples.find((s) => s.findings.length > 0);
   if (failing) lines.push('', `Actual (${mdText(failing.id)}): ${mdCode(formatActual(failing.actual))}`);
   // A passed rule's reason is a remark (what it could not observe), not why it passed.

@@ -5,7 +5,9 @@ import { errorRowsSection, leftBehindSection, openRulesSection } from './summary
 import { failureSections } from './summary-failures.js';
 import { familySections } from './summary-families.js';
 import { runFacts, totalsTable, verdictLine } from './summary-header.js';
+import { nearMissSection } from './summary-near-misses.js';
 import { schemaCoverageSection } from './summary-schema.js';
+import { transportCoverageSection } from './summary-transports.js';
 
 /** summary.md: what a person reads first, and what lands in the GitHub job summary. */
 export function renderSummaryMarkdown(report: RunReport): string {
@@ -13,6 +15,8 @@ export function renderSummaryMarkdown(report: RunReport): string {
   const failures = failureSections(clean);
   const open = openRulesSection(clean);
   const schema = schemaCoverageSection(clean);
+  const transports = transportCoverageSection(clean);
+  const nearMisses = nearMissSection(clean);
   const parts = [
     '# ecs-conformance: CreateSnapshotGroup',
     verdictLine(clean),
@@ -26,6 +30,8 @@ export function renderSummaryMarkdown(report: RunReport): string {
     "## Documented errors (the page's error table)",
     errorRowsSection(clean),
     ...(schema ? ['## Request schema keywords (the OpenAPI description)', schema] : []),
+    ...(transports ? ['## Transport coverage', transports] : []),
+    ...(nearMisses ? ['## Near misses (valid values next to a forbidden word)', nearMisses] : []),
     '## Left behind',
     leftBehindSection(clean),
   ];

@@ -1,4 +1,5 @@
 import type { Case } from '../cases.js';
+import { rejected, succeeded } from '../checks/response.js';
 import { schemaTouches } from '../checks/schema-touches.js';
 import type { CaseOutcome } from './case-runner.js';
 import type { CaseRecord } from './result.js';
@@ -75,6 +76,7 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
   }
   const own = session.tally(c.rule);
   own.addTransport(c.request.transport);
+  if (c.nearMisses !== undefined) addNearMisses(own, c.nearMisses, outcome);
   if (readsSchema(c)) own.addSchema(schemaTouches(c.request.params));
   session.emit({
     type: 'case-finished',
@@ -85,6 +87,19 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
     findings: outcome.findings.length,
     ...(outcome.reason !== undefined && { reason: outcome.reason }),
   });
+}
+
+/** A case's near misses, per field: each accepted or refused with the request (neither without an answer). */
+function addNearMisses(
+  tally: RuleTally,
+  fields: Partial<Record<string, number>>,
+  outcome: CaseOutcome,
+): void {
+  const exchange = outcome.exchange;
+  const accepted = exchange !== undefined && succeeded(exchange);
+  const refused = exchange !== undefined && rejected(exchange);
+  for (const [field, sent = 0] of Object.entries(fields))
+    tally.addNearMisses(field, { sent, accepted: accepted ? sent : 0, refused: refused ? sent : 0 });
 }
 
 /** Whether a sent case is read against the request schema: the first of each kind of a rule's creates. */

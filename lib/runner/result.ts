@@ -39,6 +39,11 @@ export interface RuleResult {
   schema?: Record<string, { violated: number; atEdge: number }>;
   /** Its own cases sent per signature, method and format (`v2`, `v3`, `POST`, `GET`, `JSON`, `XML`). */
   transports?: Record<string, number>;
+  /**
+   * Near misses of forbidden words its own cases sent, per field (`Name`, `Description`, `Tag.N.Key`,
+   * `Tag.N.Value`), and how many the target accepted and refused (issue 16: over-strict targets).
+   */
+  nearMisses?: Record<string, { sent: number; accepted: number; refused: number }>;
 }
 
 /** One keyword of the OpenAPI request schema, and what the run's cases did with it. */

@@ -81,6 +81,8 @@ export function ruleResult(
       Object.keys(tally.schema).length > 0 && { schema: structuredClone(tally.schema) }),
     ...(tally !== undefined &&
       Object.keys(tally.transports).length > 0 && { transports: { ...tally.transports } }),
+    ...(tally !== undefined &&
+      Object.keys(tally.nearMisses).length > 0 && { nearMisses: structuredClone(tally.nearMisses) }),
   };
 }
 

@@ -23,10 +23,19 @@ export interface TallyData {
   schema?: Record<string, SchemaCount>;
   /** The rule's own cases sent per signature, method and format (`v2`, `GET`, `XML` → count). */
   transports?: Record<string, number>;
+  /** Near misses of forbidden words its own cases sent, per field (`Tag.N.Key` → counts). */
+  nearMisses?: Record<string, NearMissCount>;
   /** The rule's own passed cases that carried a note (what they could not observe), and the first note. */
   noted?: number;
   firstNote?: string;
   firstNoteId?: string;
+}
+
+/** Near-miss values sent in one field, and how many of them the target accepted and refused. */
+export interface NearMissCount {
+  sent: number;
+  accepted: number;
+  refused: number;
 }
 
 /** How many sampled cases broke a schema keyword, and how many sat exactly on its bound. */
@@ -142,6 +151,16 @@ export class RuleTally implements TallyData {
   firstInconclusiveId: string | undefined;
   readonly schema: Record<string, SchemaCount> = {};
   readonly transports: Record<string, number> = {};
+  readonly nearMisses: Record<string, NearMissCount> = {};
+
+  /** Adds near-miss counts of one field (a case's, or a share's). */
+  addNearMisses(field: string, count: NearMissCount): void {
+    const total = this.nearMisses[field] ?? { sent: 0, accepted: 0, refused: 0 };
+    total.sent += count.sent;
+    total.accepted += count.accepted;
+    total.refused += count.refused;
+    this.nearMisses[field] = total;
+  }
 
   /** Counts one of the rule's own cases under its signature, its method and its format. */
   addTransport(transport: { signature: string; method: string; format: string }): void {
@@ -252,6 +271,7 @@ export class RuleTally implements TallyData {
       ...(this.firstInconclusiveId !== undefined && { firstInconclusiveId: this.firstInconclusiveId }),
       ...(Object.keys(this.schema).length > 0 && { schema: structuredClone(this.schema) }),
       ...(Object.keys(this.transports).length > 0 && { transports: { ...this.transports } }),
+      ...(Object.keys(this.nearMisses).length > 0 && { nearMisses: structuredClone(this.nearMisses) }),
       ...(this.noted > 0 && { noted: this.noted }),
       ...(this.firstNote !== undefined && { firstNote: this.firstNote }),
       ...(this.firstNoteId !== undefined && { firstNoteId: this.firstNoteId }),
@@ -279,6 +299,7 @@ export function mergeTallies(rule: string, parts: readonly TallyData[]): RuleTal
     for (const [location, count] of Object.entries(part.schema ?? {})) total.addSchemaCount(location, count);
     for (const [key, count] of Object.entries(part.transports ?? {}))
       total.transports[key] = (total.transports[key] ?? 0) + count;
+    for (const [field, count] of Object.entries(part.nearMisses ?? {})) total.addNearMisses(field, count);
     if ((part.noted ?? 0) > 0) total.addNote(part.firstNoteId ?? '', part.firstNote, part.noted);
   }
   return total;

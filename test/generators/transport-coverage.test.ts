@@ -8,12 +8,6 @@ import { loadSpec } from '../../lib/spec/load.js';
 // error code sends its cases over both signatures, both methods and both formats, whatever the seed.
 const spec = loadSpec();
 
-/** Rules exempt, each with why. */
-const EXEMPT: Record<string, string> = {
-  'idempotency.processing':
-    'two cases of four simultaneous creates each: a third, only to meet JSON as well, would cost four more creates',
-};
-
 const mustSpread = (rule: Rule): boolean =>
   rule.family === 'protocol' || rule.expected.kind === 'error' || rule.expected.kind === 'one-of';
 
@@ -29,7 +23,6 @@ describe('every negative travels every transport', () => {
     const rules = spec.catalogue.rules.filter((rule) => mustSpread(rule) && seen.has(rule.id));
     expect(rules.length).toBeGreaterThan(50);
     const short = rules
-      .filter((rule) => EXEMPT[rule.id] === undefined)
       .map((rule) => [rule.id, [...(seen.get(rule.id) ?? [])].sort().join(' ')])
       .filter(([, keys]) => keys !== 'GET JSON POST XML v2 v3');
     expect(short).toEqual([]);
