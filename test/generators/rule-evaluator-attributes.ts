@@ -10,6 +10,11 @@ export const UNSETTLED = 'unsettled';
 const length = (s: string): number => [...s].length;
 const urlPrefix = (s: string): boolean => s.startsWith('http://') || s.startsWith('https://');
 const hasUrl = (s: string): boolean => s.includes('http://') || s.includes('https://');
+const reservedKey = (s: string): boolean => s.startsWith('acs:') || s.startsWith('aliyun');
+const reservedValue = (s: string): boolean => s.startsWith('acs:');
+/** A forbidden word in another case only (`ACS:x`): refused in one reading (catalogue: forbidden-word-case). */
+const otherCaseOnly = (s: string, forbidden: (s: string) => boolean): boolean =>
+  !forbidden(s) && forbidden(s.toLowerCase());
 
 export function attributeFaults(params: WireParams, account: Account, profile: Profile): string[] {
   const out: string[] = [];
@@ -27,12 +32,14 @@ export function attributeFaults(params: WireParams, account: Account, profile: P
     // A first letter outside ASCII is a letter in one reading only: unsettled (pushed above), not a fault.
     if (!/^[A-Za-z]/.test(name) && !/^\p{L}/u.test(name)) out.push('name.starts-with-letter');
     if (urlPrefix(name)) out.push('name.no-url-prefix');
+    if (otherCaseOnly(name, urlPrefix)) out.push(UNSETTLED);
   }
   const description = get('Description');
   if (description !== undefined && description !== '') {
     if (length(description) < 2) out.push('description.min-length');
     if (length(description) > 256) out.push('description.max-length');
     if (urlPrefix(description)) out.push('description.no-url-prefix');
+    if (otherCaseOnly(description, urlPrefix)) out.push(UNSETTLED);
   }
 
   const tags = new Map<string, { key?: string; value?: string }>();
@@ -51,13 +58,15 @@ export function attributeFaults(params: WireParams, account: Account, profile: P
     else {
       keys.push(key);
       if (length(key) > 128) out.push('tag.key-max-length');
-      if (key.startsWith('acs:') || key.startsWith('aliyun')) out.push('tag.key-reserved-prefix');
+      if (reservedKey(key)) out.push('tag.key-reserved-prefix');
       if (hasUrl(key)) out.push('tag.key-no-url');
+      if (otherCaseOnly(key, reservedKey) || otherCaseOnly(key, hasUrl)) out.push(UNSETTLED);
     }
     if (value !== undefined) {
       if (length(value) > 128) out.push('tag.value-max-length');
-      if (value.startsWith('acs:')) out.push('tag.value-reserved-prefix');
+      if (reservedValue(value)) out.push('tag.value-reserved-prefix');
       if (hasUrl(value)) out.push('tag.value-no-url');
+      if (otherCaseOnly(value, reservedValue) || otherCaseOnly(value, hasUrl)) out.push(UNSETTLED);
     }
   }
   if (new Set(keys).size < keys.length) out.push('tag.key-unique');

@@ -26,6 +26,9 @@ const ADDED_RULES: string[] = [
   // Issue 8: a robustness probe (success-or-documented-4xx) where ambiguity name-letters leaves the outcome
   // open, so that a 5xx on a Name with non-ASCII letters is caught.
   'name.non-ascii-letters',
+  // Issue 16.3: a robustness probe (success-or-documented-4xx) where ambiguity forbidden-word-case leaves the
+  // outcome open: a forbidden word in another case (ACS:x, Https://) accepted and stored as sent, or refused.
+  'valid.forbidden-word-other-case',
 ];
 
 /** sha256 of JSON.stringify(parse(skeleton)) for the skeleton as committed before 0a66a9c dropped it. */
