@@ -5,7 +5,9 @@ export const SUCCESS: Expected = { kind: 'success' };
 
 /** A case of this outcome may create a group: it needs its disks alone and the cheaper random count. */
 export const mayCreate = (expected: Expected): boolean =>
-  expected.kind === 'success' || expected.kind === 'success-or-documented-4xx';
+  expected.kind === 'success' ||
+  expected.kind === 'success-or-documented-4xx' ||
+  expected.kind === 'success-or-one-of';
 
 /**
  * What a conformant target may answer to a request with several faults: any outcome one of them alone
@@ -14,7 +16,11 @@ export const mayCreate = (expected: Expected): boolean =>
 export function unionOf(outcomes: readonly Expected[]): Expected {
   const pairs: ErrorPair[] = [];
   for (const outcome of outcomes) {
-    if (outcome.kind === 'success' || outcome.kind === 'success-or-documented-4xx') {
+    if (
+      outcome.kind === 'success' ||
+      outcome.kind === 'success-or-documented-4xx' ||
+      outcome.kind === 'success-or-one-of'
+    ) {
       throw new ToolError('E_INTERNAL', 'generators: a multi-fault case combines a fault that may succeed');
     }
     if (outcome.kind === 'documented-4xx') return { kind: 'documented-4xx' };

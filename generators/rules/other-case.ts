@@ -1,6 +1,8 @@
 import type { NearMissField } from '../../lib/cases.js';
+import type { ErrorPair, Expected } from '../../lib/spec/catalogue.js';
 import type { GenContext } from '../context.js';
 import type { Draft } from '../draft.js';
+import { unionOf } from '../expected.js';
 import type { Attributes } from '../valid/attributes.js';
 import { fixedBase } from '../valid/fixed.js';
 import { describeValid, successDraft, type ValidRequest } from '../valid/request.js';
@@ -41,13 +43,45 @@ function probes(ctx: GenContext): Probe[] {
   });
 }
 
+/** The rules that forbid words in each field: a refusal of the field's case variant answers as they do. */
+const FIELD_RULES: Record<NearMissField, string[]> = {
+  Name: ['name.no-url-prefix'],
+  Description: ['description.no-url-prefix'],
+  'Tag.N.Key': ['tag.key-reserved-prefix', 'tag.key-no-url'],
+  'Tag.N.Value': ['tag.value-reserved-prefix', 'tag.value-no-url'],
+};
+
+/**
+ * Accepted, or refused as the field's own rules document it: a tag key's variant refused with a
+ * Description's code is as wrong as a 5xx. Without a documented code there, the rule's own outcome.
+ */
+function outcomeFor(ctx: GenContext, rule: string, field: NearMissField): Expected {
+  // Only the field's rules with a documented code (a profile may have overridden one to anything).
+  const own = FIELD_RULES[field]
+    .filter((id) => ctx.hasRule(id))
+    .map((id) => ctx.expected(id))
+    .filter((e) => e.kind === 'error' || e.kind === 'one-of');
+  const refusal = own.length === 0 ? undefined : unionOf(own);
+  const pairs: ErrorPair[] =
+    refusal?.kind === 'error' ? [refusal] : refusal?.kind === 'one-of' ? refusal.alternatives : [];
+  if (pairs.length === 0) return ctx.expected(rule);
+  return {
+    kind: 'success-or-one-of',
+    alternatives: pairs.map(({ code, status, codeMatch }) => ({
+      code,
+      status,
+      ...(codeMatch !== undefined && { codeMatch }),
+    })),
+  };
+}
+
 function probeDraft(ctx: GenContext, rule: string, base: ValidRequest, probe: Probe): Draft {
   const valid: ValidRequest = {
     target: base.target,
     attributes: { ...base.attributes, ...probe.attributes },
   };
   const draft = successDraft(valid, 'boundary', `${probe.what}; ${describeValid(valid)}`);
-  draft.expected = ctx.expected(rule);
+  draft.expected = outcomeFor(ctx, rule, probe.field);
   draft.touched = [probe.field === 'Tag.N.Key' || probe.field === 'Tag.N.Value' ? 'Tag' : probe.field];
   draft.nearMisses = { [probe.field]: probe.count };
   return draft;
@@ -57,7 +91,7 @@ function probeDraft(ctx: GenContext, rule: string, base: ValidRequest, probe: Pr
  * valid.forbidden-word-other-case: a forbidden word in another case (`ACS:x`, `Https://`), where the page
  * does not say whether its check folds case (catalogue ambiguity forbidden-word-case). Either reading's
  * answer is conformant: the group is created (and must then store the values as sent, which the state
- * checks confirm), or the request is refused with a documented 4xx; never a 5xx.
+ * checks confirm), or the request is refused with the code its field's rule documents; nothing else.
  */
 export const otherCasePlanner: Planner = (ctx, rule): RulePlan | ReturnType<typeof notReachable> => {
   const all = probes(ctx);

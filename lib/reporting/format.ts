@@ -18,6 +18,8 @@ export function formatExpected(expected: Expected): string {
       return 'a documented 4xx error';
     case 'success-or-documented-4xx':
       return 'success or a documented 4xx error';
+    case 'success-or-one-of':
+      return `success or ${expected.alternatives.map(pair).join(' or ')}`;
   }
 }
 

@@ -41,7 +41,12 @@ export type Expected =
    * request may be accepted or refused with a documented 4xx, but never answered with a 5xx or an
    * undocumented code.
    */
-  | { kind: 'success-or-documented-4xx' };
+  | { kind: 'success-or-documented-4xx' }
+  /**
+   * A robustness probe where the page leaves open whether a value is refused, but names the codes it is
+   * refused with: the request may be accepted, or refused with one of these pairs, and nothing else.
+   */
+  | { kind: 'success-or-one-of'; alternatives: ErrorPair[] };
 
 export interface Source {
   document: 'api-doc' | 'protocol';

@@ -37,7 +37,12 @@ export function acceptableFor(rules: Iterable<string>, expected: Map<string, Exp
   const pairs = new Map<string, ErrorPair>();
   for (const rule of rules) {
     const e = expected.get(rule);
-    if (e === undefined || e.kind === 'success' || e.kind === 'success-or-documented-4xx')
+    if (
+      e === undefined ||
+      e.kind === 'success' ||
+      e.kind === 'success-or-documented-4xx' ||
+      e.kind === 'success-or-one-of'
+    )
       throw new Error(`no error outcome for ${rule}`);
     if (e.kind === 'documented-4xx') return { kind: 'documented-4xx' };
     for (const p of e.kind === 'error' ? [e] : e.alternatives) {
@@ -52,6 +57,7 @@ export function outcomeKey(e: Expected): string {
   if (e.kind === 'success' || e.kind === 'documented-4xx' || e.kind === 'success-or-documented-4xx')
     return e.kind;
   const pairs = e.kind === 'error' ? [e] : e.alternatives;
+  if (e.kind === 'success-or-one-of') return `success ${pairs.map((p) => `${p.code}|${p.status}`).join(' ')}`;
   return pairs
     .map((p) => `${p.code}|${p.status}|${p.codeMatch ?? 'exact'}`)
     .sort()
@@ -64,5 +70,6 @@ export function outcomeKey(e: Expected): string {
  */
 export const INSEPARABLE: Record<string, string[]> = { 'name.no-url-prefix': ['name.charset'] };
 
-/** A robustness probe: a request the catalogue leaves unsettled on purpose (success-or-documented-4xx). */
-export const isProbe = (c: Case): boolean => c.expected.kind === 'success-or-documented-4xx';
+/** A robustness probe: a request the catalogue leaves unsettled on purpose (success-or-documented-4xx, success-or-one-of). */
+export const isProbe = (c: Case): boolean =>
+  c.expected.kind === 'success-or-documented-4xx' || c.expected.kind === 'success-or-one-of';

@@ -120,8 +120,21 @@ describe('near misses of the forbidden words (issue 16.3)', () => {
       for (const [field, count] of Object.entries(c.nearMisses ?? {}))
         expect(count, `${c.id} ${field}`).toBeGreaterThan(0);
     }
-    // The open probe's cases each hold one field's case variants, so that each field's reading shows alone.
-    for (const c of nearMissCases.filter((k) => k.rule === OPEN))
-      expect(Object.keys(c.nearMisses ?? {}), c.id).toHaveLength(1);
+    // The open probe's cases each hold one field's case variants, so that each field's reading shows alone,
+    // and each may be refused only with that field's codes.
+    const codes: Record<string, string[]> = {
+      Description: ['InvalidDescription.Malformed 404', 'InvalidParameter.Description 400'],
+      'Tag.N.Key': ['InvalidTagKey.Malformed 400'],
+      'Tag.N.Value': ['InvalidTagValue.Malformed 400'],
+    };
+    for (const c of nearMissCases.filter((k) => k.rule === OPEN)) {
+      const fields = Object.keys(c.nearMisses ?? {});
+      expect(fields, c.id).toHaveLength(1);
+      expect(c.expected.kind, c.id).toBe('success-or-one-of');
+      const pairs = c.expected.kind === 'success-or-one-of' ? c.expected.alternatives : [];
+      expect([...new Set(pairs.map((p) => `${p.code} ${p.status}`))].sort(), c.id).toEqual(
+        codes[fields[0] ?? ''],
+      );
+    }
   });
 });

@@ -133,4 +133,11 @@ export const NEAR_MISS_MUTANTS: Mutant[] = [
       'A tag key holding a forbidden word in another case is refused with a code the page does not document (InvalidTagKey.Reserved).',
     seams: replacingStep('tag.key-valid', refusing('InvalidTagKey.Reserved', keyInOtherCase)),
   },
+  {
+    id: 'near-miss.other-case-wrong-field-code',
+    family: 'near-miss',
+    description:
+      "A tag key holding a forbidden word in another case is refused with the Description's code (InvalidParameter.Description, 400): documented, but not the tag key's.",
+    seams: replacingStep('tag.key-valid', refusing('InvalidParameter.Description', keyInOtherCase)),
+  },
 ];

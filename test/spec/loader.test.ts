@@ -127,7 +127,7 @@ describe('malformed files are rejected with the file, the path and what is wrong
       /bad-limits\.profile\.yaml:4:\d+ at \/limits\/maxDisks: must be integer/,
     );
     expect(configError(() => loadProfile(fixture('bad-expected.profile.yaml')))).toMatch(
-      /at \/overrides\/name\.min-length\/expected\/kind: must be one of: success, error, one-of, documented-4xx, success-or-documented-4xx/,
+      /at \/overrides\/name\.min-length\/expected\/kind: must be one of: success, error, one-of, documented-4xx, success-or-documented-4xx, success-or-one-of/,
     );
     expect(configError(() => loadSpec({ profile: fixture('unknown-override.profile.yaml') }))).toMatch(
       /unknown-override\.profile\.yaml:7:\d+ at \/overrides\/name\.no-such-rule: names rule 'name\.no-such-rule', which the catalogue does not have \(rules of that area: name\.min-length/,
@@ -190,7 +190,7 @@ describe('malformed catalogues', () => {
       'kind.yaml',
       (c) => Object.assign(c.rules[0] as object, { expected: { kind: 'maybe' } }),
       '/rules/0/expected/kind',
-      /must be one of: success, error, one-of, documented-4xx, success-or-documented-4xx/,
+      /must be one of: success, error, one-of, documented-4xx, success-or-documented-4xx, success-or-one-of/,
     ],
     [
       'quote.yaml',
