@@ -31,10 +31,14 @@ const ALL_KEYS = DIMENSIONS.flatMap((d) => d.keys);
 
 /**
  * A deviation confined to one transport hides from a rule that never travels it (issue 16.4): the
- * protocol's rules and every rule that expects a documented error code must meet each transport.
+ * protocol's rules and every rule that expects a documented error (a named code, or any documented
+ * 4xx) must meet each transport.
  */
 export const mustTravelEveryTransport = (rule: RuleResult): boolean =>
-  rule.family === 'protocol' || rule.expected.kind === 'error' || rule.expected.kind === 'one-of';
+  rule.family === 'protocol' ||
+  rule.expected.kind === 'error' ||
+  rule.expected.kind === 'one-of' ||
+  rule.expected.kind === 'documented-4xx';
 
 /** The transports a rule's own cases never used (`GET`, `XML`); empty when it met every one. */
 export const transportsMissed = (rule: RuleResult): string[] =>
@@ -56,8 +60,8 @@ export function transportCoverageSection(report: RunReport): string | undefined 
   const short = sortedRules(bound).filter((r) => transportsMissed(r).length > 0);
   const verdict =
     short.length === 0
-      ? `Each of the ${plural(bound.length, 'rule')} of the protocol or with a documented error code that ran cases met both signatures, both methods and both formats.`
-      : `${plural(short.length, 'rule')} of the protocol or with a documented error code (of ${bound.length} that ran cases) missed a transport: a deviation confined to it would go unseen.`;
+      ? `Each of the ${plural(bound.length, 'rule')} of the protocol or expecting a documented error that ran cases met both signatures, both methods and both formats.`
+      : `${plural(short.length, 'rule')} of the protocol or expecting a documented error (of ${bound.length} that ran cases) missed a transport: a deviation confined to it would go unseen.`;
   const parts = [`Each rule's own cases, per signature, method and format.\n\n${table}`, verdict];
   if (short.length > 0) {
     parts.push(

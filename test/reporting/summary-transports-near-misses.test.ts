@@ -45,7 +45,7 @@ describe('summary.md: transport coverage', () => {
   it('lists the protocol and error-code rules that missed a transport, and only those', () => {
     const text = transportCoverageSection(report()) ?? '';
     expect(text).toContain(
-      '1 rule of the protocol or with a documented error code (of 7 that ran cases) missed a transport',
+      '1 rule of the protocol or expecting a documented error (of 8 that ran cases) missed a transport',
     );
     expect(text).toContain('| `protocol.signature-valid` | 10 | GET |');
     expect(text).not.toContain('valid.success-body');
@@ -56,7 +56,7 @@ describe('summary.md: transport coverage', () => {
     for (const r of all.rules) r.transports = EVERY;
     const text = transportCoverageSection(all) ?? '';
     expect(text).toContain(
-      'Each of the 7 rules of the protocol or with a documented error code that ran cases met both signatures, both methods and both formats.',
+      'Each of the 8 rules of the protocol or expecting a documented error that ran cases met both signatures, both methods and both formats.',
     );
     expect(text).not.toContain('never sent over');
   });
