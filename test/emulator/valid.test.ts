@@ -106,6 +106,34 @@ describe('valid requests and the shapes of answers', () => {
     expect(answer.status, answer.text).toBe(200);
   });
 
+  // The emulator reads the forbidden words as the page writes them (case-sensitively), one of the two
+  // readings the catalogue allows (ambiguity forbidden-word-case): their case variants are accepted.
+  it.each<[string, WireParams]>([
+    ['Description starting with HTTP://', [['Description', 'HTTP://example.com']]],
+    ['Description starting with Https://', [['Description', 'Https://example.com']]],
+    [
+      'tag keys ACS:, Aliyun, HTTP://, Https://',
+      [
+        ['Tag.1.Key', 'ACS:x'],
+        ['Tag.2.Key', 'Aliyunx'],
+        ['Tag.3.Key', 'Xy HTTP://z'],
+        ['Tag.4.Key', 'Xy Https://z'],
+      ],
+    ],
+    [
+      'tag values ACS:, Http://',
+      [
+        ['Tag.1.Key', 'k'],
+        ['Tag.1.Value', 'ACS:x'],
+        ['Tag.2.Key', 'k2'],
+        ['Tag.2.Value', 'Xy Http://z'],
+      ],
+    ],
+  ])('valid.forbidden-word-other-case: %s', async (_, params) => {
+    const answer = await call(h.emulator.url, h.world, { params: [R, ['DiskId.1', 'd-avail'], ...params] });
+    expect(answer.status, answer.text).toBe(200);
+  });
+
   const variants: TransportVariant[] = (['v2', 'v3'] as const).flatMap((signature) =>
     (['POST', 'GET'] as const).flatMap((method) =>
       (method === 'POST' ? (['form', 'query'] as const) : (['query'] as const)).flatMap((body) =>
