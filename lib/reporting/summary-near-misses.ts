@@ -28,7 +28,8 @@ export function nearMissSection(report: RunReport): string | undefined {
   const counts =
     `${plural(sent, 'near-miss value')} sent (a forbidden word later in the value, inside a longer word, ` +
     `cut short, or in another case): ${accepted} accepted, ${refused} refused, ${sent - accepted - refused} unanswered. ` +
-    'Each rule judges its own: one that must accept them fails on a refusal.';
+    'A request carries several, so a refused one counts each of its near misses refused; ' +
+    'each rule judges its own: one that must accept them fails on a refusal.';
   const table = mdTable(
     ['rule', 'field', 'sent', 'accepted', 'refused'],
     rows.map((r) => [
