@@ -1,4 +1,5 @@
 import type { Case } from '../cases.js';
+import type { Finding } from '../checks/index.js';
 import { schemaTouches } from '../checks/schema-touches.js';
 import type { CaseOutcome } from './case-runner.js';
 import type { CaseRecord } from './result.js';
@@ -85,6 +86,27 @@ export function recordOutcome(session: Session, outcome: CaseOutcome): void {
     findings: outcome.findings.length,
     ...(outcome.reason !== undefined && { reason: outcome.reason }),
   });
+}
+
+/**
+ * Findings a rule judged across the run rather than case by case (state.no-side-effects): each names
+ * the cases it is about; `failedCases` of the cases already counted as run are counted as failed.
+ */
+export function recordRunFindings(
+  session: Session,
+  rule: string,
+  findings: readonly Finding[],
+  failedCases: number,
+): void {
+  forEachTally(session, rule, (tally) => {
+    tally.casesFailed += failedCases;
+    tally.addFindings(rule, findings);
+  });
+}
+
+/** A rule judged across the run could not be judged (a look-up failed): inconclusive, never passed. */
+export function recordRunInconclusive(session: Session, rule: string, caseId: string, reason: string): void {
+  forEachTally(session, rule, (tally) => tally.addInconclusive(caseId, reason));
 }
 
 /** Whether a sent case is read against the request schema: the first of each kind of a rule's creates. */
