@@ -78,20 +78,20 @@ const fittingDisks = (ctx: CreateContext): Disk[] => {
 /** Targets that validate after creating (issue 16): the documented error, and a group left behind. */
 export const SIDE_EFFECT_MUTANTS: Mutant[] = [
   {
-    id: 'side-effects.name-checked-after-create',
+    id: 'state.no-side-effects.name-checked-after-create',
     family: 'side-effects',
     description: 'A bad Name is refused with its documented code, but only after the group was created.',
     seams: replacingStep('name.valid', leavingGroup()),
   },
   {
-    id: 'side-effects.disk-state-refusal-leaves-group',
+    id: 'state.no-side-effects.disk-state-refusal-leaves-group',
     family: 'side-effects',
     description:
       'A disk in an unusable state is refused (IncorrectDiskStatus), yet a group of the disks is stored.',
     seams: replacingStep('disk.status-usable', leavingGroup()),
   },
   {
-    id: 'side-effects.idempotency-mismatch-leaves-group',
+    id: 'state.no-side-effects.idempotency-mismatch-leaves-group',
     family: 'side-effects',
     description:
       'A reused ClientToken with other parameters is refused (IdempotentParameterMismatch), and a second group is made anyway.',
@@ -101,20 +101,20 @@ export const SIDE_EFFECT_MUTANTS: Mutant[] = [
     ),
   },
   {
-    id: 'side-effects.tag-refusal-leaves-group',
+    id: 'state.no-side-effects.tag-refusal-leaves-group',
     family: 'side-effects',
     description: 'A malformed tag key is refused (InvalidTagKey.Malformed) after the group was created.',
     seams: replacingStep('tag.key-valid', leavingGroup()),
   },
   {
-    id: 'side-effects.too-many-disks-partial-group',
+    id: 'state.no-side-effects.too-many-disks-partial-group',
     family: 'side-effects',
     description:
       'Disks over 32 TiB in all are refused (CapacityExceed.TooManyDisks) once the disks that fit have their snapshots: a partial group stays.',
     seams: replacingStep('disk-ids.max-total-size', leavingGroup(fittingDisks)),
   },
   {
-    id: 'side-effects.account-refusal-leaves-group',
+    id: 'state.no-side-effects.account-refusal-leaves-group',
     family: 'side-effects',
     description:
       'An account without enough balance is refused (InvalidAccountStatus.NotEnoughBalance) with its group already made.',

@@ -26,6 +26,8 @@ const ADDED_RULES: string[] = [
   // Issue 8: a robustness probe (success-or-documented-4xx) where ambiguity name-letters leaves the outcome
   // open, so that a 5xx on a Name with non-ASCII letters is caught.
   'name.non-ascii-letters',
+  // Issue 16: judged on every refused create of the run (ambiguity refusal-creates-nothing).
+  'state.no-side-effects',
 ];
 
 /** sha256 of JSON.stringify(parse(skeleton)) for the skeleton as committed before 0a66a9c dropped it. */
