@@ -37,9 +37,9 @@ export function refusedCreate(c: Case, exchange: Exchange | undefined): boolean 
 /** What a session keeps between listings: bounded by the world's disks and instances, not by the cases. */
 class SideEffectWatch {
   /** Each account and region the world's resources live in, listed over the run's first transport. */
-  readonly scopes: ListingScope[];
-  /** The world's disks and instances: only those are keys of `refusals`. */
-  readonly #resources: Set<string>;
+  readonly scopes = new Map<string, ListingScope>();
+  /** The world's disks and instances (only those are keys of `refusals`), and the scope each lives in. */
+  readonly #scopeOf = new Map<string, string>();
   /** World resource → the refused creates that named it since the last complete listing. */
   refusals = new Map<string, { caseIds: string[]; more: number }>();
   /** What the last listing at the end of a runRules call showed, per scope. */
@@ -48,13 +48,17 @@ class SideEffectWatch {
   constructor(session: Session) {
     const { world, transports } = session.options;
     const transport = transports[0];
-    const resources = [...world.disks, ...world.instances];
-    this.#resources = new Set(resources.map((resource) => resource.id));
-    const scopes = new Map<string, ListingScope>();
-    if (transport !== undefined)
-      for (const { account, region } of resources)
-        scopes.set(scopeKey({ account, regionId: region }), { account, regionId: region, transport });
-    this.scopes = [...scopes.values()];
+    if (transport === undefined) return;
+    for (const { id, account, region } of [...world.disks, ...world.instances]) {
+      const key = scopeKey({ account, regionId: region });
+      this.scopes.set(key, { account, regionId: region, transport });
+      this.#scopeOf.set(id, key);
+    }
+  }
+
+  /** The scopes of the resources refused creates named since the last complete listing. */
+  refusedScopes(): Set<string> {
+    return new Set([...this.refusals.keys()].flatMap((resource) => this.#scopeOf.get(resource) ?? []));
   }
 
   /** Remembers a refused create under each world disk and instance it named. */
@@ -62,7 +66,7 @@ class SideEffectWatch {
     const instanceId = paramOf(c.request, 'InstanceId');
     const named = new Set([...c.disks, ...(instanceId === undefined ? [] : [instanceId])]);
     for (const resource of named) {
-      if (!this.#resources.has(resource)) continue;
+      if (!this.#scopeOf.has(resource)) continue;
       let on = this.refusals.get(resource);
       if (on === undefined) {
         on = { caseIds: [], more: 0 };
@@ -102,11 +106,16 @@ export function noteRefusal(session: Session, c: Case, exchange: Exchange | unde
 
 type Listings = Map<string, ListedGroup[] | { problem: string }>;
 
-async function listEveryScope(session: Session, watch: SideEffectWatch): Promise<Listings> {
+async function listScopes(
+  session: Session,
+  watch: SideEffectWatch,
+  wanted: (key: string) => boolean = () => true,
+): Promise<Listings> {
   const listings: Listings = new Map();
-  for (const scope of watch.scopes) {
+  for (const [key, scope] of watch.scopes) {
+    if (!wanted(key)) continue;
     const listing = await listGroups(session, scope);
-    listings.set(scopeKey(scope), 'problem' in listing ? listing : listing.groups);
+    listings.set(key, 'problem' in listing ? listing : listing.groups);
   }
   return listings;
 }
@@ -131,14 +140,18 @@ export interface SideEffectWindow {
 export async function openSideEffectWindow(session: Session): Promise<SideEffectWindow | undefined> {
   const watch = watchOf(session);
   if (watch === undefined) return undefined;
-  const listings = await listEveryScope(session, watch);
+  const listings = await listScopes(session, watch);
   if (watch.last === undefined) return { before: idsOf(listings), problems: problemsOf(listings) };
   // Judged here, a scope that could not be listed is recorded once: the end skips what `before` lacks.
   await judge(session, watch, watch.last, listings);
   return { before: idsOf(listings), problems: [] };
 }
 
-/** Lists every scope again once the call's cases are done, and judges what appeared in between. */
+/**
+ * Lists again, once the call's cases are done, the scopes whose resources refused creates named, and
+ * judges what appeared there meanwhile. Elsewhere a new group could be blamed on no refusal: the
+ * listing from before stands for now.
+ */
 export async function closeSideEffectWindow(
   session: Session,
   window: SideEffectWindow | undefined,
@@ -150,9 +163,10 @@ export async function closeSideEffectWindow(
     const reason = 'the run stopped before the groups were listed again';
     return recordRunInconclusive(session, RULE, LISTING_CASE_ID, reason);
   }
-  const listings = await listEveryScope(session, watch);
+  const refused = watch.refusedScopes();
+  const listings = await listScopes(session, watch, (key) => refused.has(key));
   await judge(session, watch, window.before, listings, window.problems);
-  watch.last = idsOf(listings);
+  watch.last = new Map([...window.before, ...idsOf(listings)]);
 }
 
 const problemsOf = (listings: Listings): string[] =>
@@ -175,12 +189,12 @@ async function judge(
   const findings: Finding[] = [];
   const failedCases = new Set<string>();
   const leftovers: GroupRef[] = [];
-  for (const scope of watch.scopes) {
-    const key = scopeKey(scope);
-    const listed = after.get(key);
+  for (const [key, listed] of after) {
+    const scope = watch.scopes.get(key);
     const earlier = before.get(key);
-    if (listed === undefined || !Array.isArray(listed)) {
-      problems.push(`${key}: ${listed?.problem ?? 'not listed'}`);
+    if (scope === undefined) continue;
+    if (!Array.isArray(listed)) {
+      problems.push(`${key}: ${listed.problem}`);
       continue;
     }
     if (earlier === undefined) continue; // its first listing failed: already among the problems
