@@ -39,6 +39,7 @@ export const groupResources = (group: DescribedGroup): string[] => [
 /**
  * The groups of `after` that a refused create left behind: not listed `before`, not made (nor found) by
  * the run (`known`), and on a disk or instance that refused creates named since `before` was listed.
+ * The refusals that named all of the group's disks (and instance) are named first.
  * A new group on resources no refusal named is not judged here: it is not the run's to explain.
  */
 export function sideEffectsOf(input: {
@@ -55,16 +56,18 @@ export function sideEffectsOf(input: {
     seen.add(group.id);
     const resources = groupResources(group).filter((id) => input.refusals.has(id));
     if (resources.length === 0) continue;
+    const lists = resources.map((resource) => input.refusals.get(resource) as RefusalsOn);
+    // A case that named every one of the group's refused resources could have made it whole: first.
+    const all = lists.flatMap((on) => on.caseIds);
+    const everywhere = all.filter((id) => lists.every((on) => on.caseIds.includes(id)));
     const caseIds: string[] = [];
-    let more = 0;
-    for (const resource of resources) {
-      const on = input.refusals.get(resource) as RefusalsOn;
-      more += on.more;
-      for (const id of on.caseIds) {
-        if (caseIds.includes(id)) continue;
-        if (caseIds.length < MAX_NAMED_CASES) caseIds.push(id);
-        else more += 1;
-      }
+    const met = new Set<string>();
+    let more = lists.reduce((sum, on) => sum + on.more, 0);
+    for (const id of [...everywhere, ...all]) {
+      if (met.has(id)) continue;
+      met.add(id);
+      if (caseIds.length < MAX_NAMED_CASES) caseIds.push(id);
+      else more += 1;
     }
     effects.push({ group, resources, caseIds, more });
   }
@@ -82,6 +85,9 @@ export function noSideEffectsFinding(effect: SideEffect, where: ListedIn): Findi
   const cases = effect.caseIds.join(', ');
   const more = effect.more > 0 ? ` (and ${effect.more} more refusals on them)` : '';
   const group = boundedText(effect.group.id);
+  const held = groupResources(effect.group)
+    .map((id) => boundedText(id))
+    .join(', ');
   return {
     check: 'refusedCreatesLeaveNothing',
     rule: CROSS_CUTTING_RULES.noSideEffects,
@@ -92,11 +98,7 @@ export function noSideEffectsFinding(effect: SideEffect, where: ListedIn): Findi
     expected:
       'a refused CreateSnapshotGroup creates no group: nothing new on the disks and instance it named',
     actual: bounded(
-      `DescribeSnapshotGroups (${where.account}, ${where.regionId}) lists ${group}, which no success of the run made, holding ${
-        groupResources(effect.group)
-          .map((id) => boundedText(id))
-          .join(', ') || 'no snapshot'
-      }`,
+      `${group} (holding ${held}), listed by DescribeSnapshotGroups (${where.account}, ${where.regionId}) after the refused creates ${cases}${more}; no success of the run made it`,
     ),
   };
 }

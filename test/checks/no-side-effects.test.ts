@@ -81,6 +81,20 @@ describe('sideEffectsOf: the groups refused creates left behind', () => {
     expect(effect?.more).toBe(4 + 1 + 1);
   });
 
+  it('names first the refusals that named all of the group’s resources', () => {
+    const [effect] = sideEffectsOf({
+      before: new Set(),
+      after: [group('ssg-x', ['d-1', 'd-2'])],
+      known: none,
+      refusals: refusals({
+        'd-1': { caseIds: ['x/invalid/0', 'y/invalid/0'], more: 0 },
+        'd-2': { caseIds: ['z/invalid/0', 'y/invalid/0'], more: 0 },
+      }),
+    });
+    expect(effect?.caseIds).toEqual(['y/invalid/0', 'x/invalid/0', 'z/invalid/0']);
+    expect(effect?.more).toBe(0);
+  });
+
   it('writes a finding of state.no-side-effects under the first case, quoting the group and its disks', () => {
     const [effect] = sideEffectsOf({
       before: new Set(),
@@ -98,6 +112,7 @@ describe('sideEffectsOf: the groups refused creates left behind', () => {
     expect(finding.message).toContain('ssg-left');
     expect(finding.message).toContain('name.min-length/invalid/0');
     expect(finding.actual).toContain('d-1, d-7');
+    expect(finding.actual).toContain('name.min-length/invalid/0');
     expect(finding.actual).toContain('acct-main, cn-hangzhou');
   });
 
