@@ -169,6 +169,22 @@ export async function closeSideEffectWindow(
   watch.last = new Map([...window.before, ...idsOf(listings)]);
 }
 
+/**
+ * Outside runRules (after a family's property, whose cases runCases sent): lists again the scopes whose
+ * resources refused creates named since the last listing, and judges what appeared there. Returns the
+ * findings, also recorded in the tallies (the running family's share).
+ */
+export async function judgeRefusalsSoFar(session: Session): Promise<Finding[]> {
+  const watch = watchOf(session);
+  if (watch?.last === undefined || session.aborted) return [];
+  const refused = watch.refusedScopes();
+  if (refused.size === 0) return [];
+  const listings = await listScopes(session, watch, (key) => refused.has(key));
+  const findings = await judge(session, watch, watch.last, listings);
+  watch.last = new Map([...watch.last, ...idsOf(listings)]);
+  return findings;
+}
+
 const problemsOf = (listings: Listings): string[] =>
   [...listings].flatMap(([key, listing]) => (Array.isArray(listing) ? [] : [`${key}: ${listing.problem}`]));
 
@@ -184,7 +200,7 @@ async function judge(
   before: ReadonlyMap<string, ReadonlySet<string>>,
   after: Listings,
   earlierProblems: readonly string[] = [],
-): Promise<void> {
+): Promise<Finding[]> {
   const problems = [...earlierProblems];
   const findings: Finding[] = [];
   const failedCases = new Set<string>();
@@ -227,4 +243,5 @@ async function judge(
     if (!session.aborted) await waitUntilSettled(session, ref);
     await deleteGroup(session, ref);
   }
+  return findings;
 }

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EmulatorSeams, renderBody, startEmulator } from '../../emulator/index.js';
+import { generateCases } from '../../generators/index.js';
 import { credentialsForAccount, type Exchange } from '../../lib/client/index.js';
-import { createSession, type RunEvent, runConformance, runRules } from '../../lib/runner/index.js';
+import { createSession, type RunEvent, runCases, runConformance, runRules } from '../../lib/runner/index.js';
 import { closeSession } from '../../lib/runner/run-rules.js';
-import { refusedCreate } from '../../lib/runner/side-effects.js';
+import { judgeRefusalsSoFar, refusedCreate } from '../../lib/runner/side-effects.js';
 import { loadSpec } from '../../lib/spec/load.js';
 import { SIDE_EFFECT_MUTANTS } from '../mutants/side-effects.js';
 import { longNameCase, validCase } from './fixtures.js';
@@ -101,6 +102,41 @@ describe('state.no-side-effects against an emulator on loopback', () => {
     const rule = outcome.rules.find((r) => r.id === RULE);
     expect(rule?.verdict).toBe('inconclusive');
     expect(rule?.reason).toMatch(/DescribeSnapshotGroups answered no SnapshotGroups/);
+  });
+
+  it('after a family property (runCases), judges the refusals it sent and deletes what they left', async () => {
+    const transports = [{ signature: 'v2', method: 'POST', body: 'form', format: 'JSON' }] as const;
+    const generated = generateCases({ ...spec, seed: 1, runs: 0, transports: [...transports] });
+    const drawn = generated.cases.find((c) => c.rule === 'name.min-length' && c.kind !== 'multi-fault');
+    if (drawn === undefined) throw new Error('no name.min-length case drawn');
+    const emulator = await startEmulator({
+      world: spec.world,
+      limits: spec.profile.limits,
+      seams: nameAfterCreate?.seams ?? {},
+      port: 0,
+    });
+    try {
+      const session = await createSession({
+        ...spec,
+        target: emulator.url,
+        seed: 1,
+        runs: 0,
+        only: [RULE],
+        transports: [...transports],
+        credentials: (account) => credentialsForAccount(spec.world, account, {}),
+      });
+      await runRules(session, [RULE]);
+      // Nothing to judge yet: the refusals of runRules were judged at its end.
+      expect(await judgeRefusalsSoFar(session)).toEqual([]);
+      const property = { ...drawn, id: `${drawn.id}~request-shape-property-1` };
+      await runCases(session, [property]);
+      const findings = await judgeRefusalsSoFar(session);
+      expect(findings.map((f) => f.caseId)).toEqual([property.id]);
+      expect(emulator.state.groupCount).toBe(0);
+      expect((await closeSession(session)).leftBehind).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
   });
 
   it('sends no listing when the rule is not selected', async () => {
