@@ -100,6 +100,13 @@ export const PLANNERS: Record<string, Planner> = {
   'valid.boundaries-accepted': boundariesAcceptedPlanner,
   'valid.forbidden-word-other-case': otherCasePlanner,
   'valid.transport-variants': transportVariantsPlanner,
+  // Refused creates of its own, so that the rule is judged even when it runs alone (`--only`); every
+  // other refused create of the run bears on it too (lib/runner/side-effects.ts).
+  'state.no-side-effects': errorBodyPlanner(
+    [PARAM_FAULTS['name.min-length'], PARAM_FAULTS['tag.key-reserved-prefix']].filter(
+      (f): f is ParamFaultFactory => f !== undefined,
+    ),
+  ),
   'valid.error-body': errorBodyPlanner(
     [
       PARAM_FAULTS['name.min-length'],

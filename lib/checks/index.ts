@@ -69,6 +69,14 @@ export { codeMatches, describeExpected, expectedPairs } from './expectations.js'
 export type { Finding } from './finding.js';
 export { processingNotObserved } from './idempotency.js';
 export { CROSS_CUTTING_RULES } from './make-finding.js';
+export {
+  groupResources,
+  MAX_NAMED_CASES,
+  noSideEffectsFinding,
+  type RefusalsOn,
+  type SideEffect,
+  sideEffectsOf,
+} from './no-side-effects.js';
 export { observedRules } from './observed.js';
 export {
   clientTokenOf,

@@ -39,4 +39,6 @@ export const CROSS_CUTTING_RULES = {
   attributesStored: 'state.attributes-stored',
   instantAccessStored: 'state.instant-access-stored',
   deletedAfterCleanup: 'state.deleted-after-cleanup',
+  /** Judged across the run, on the groups listed around the refused creates (lib/runner/side-effects.ts). */
+  noSideEffects: 'state.no-side-effects',
 } as const;

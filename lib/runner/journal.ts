@@ -56,6 +56,11 @@ export class GroupJournal {
     this.#append({ event: 'unknown', at: new Date().toISOString(), ...create });
   }
 
+  /** Whether a lost create named this disk or instance (a group found there may be its, not a refusal's). */
+  lostOn(resource: string): boolean {
+    return this.#lost.some((create) => create.instanceId === resource || create.disks.includes(resource));
+  }
+
   /** The notes of every lost create, for the left-behind list. */
   lostCreates(): string[] {
     return this.#lost.map((create) => create.note);

@@ -1,6 +1,7 @@
-import type { Case, CaseRequest, WireParams } from '../cases.js';
-import { type DescribedGroup, describedGroups, groupIdOf, paramOf, succeeded } from '../checks/index.js';
+import type { Case, CaseRequest } from '../cases.js';
+import { type DescribedGroup, groupIdOf, paramOf, succeeded } from '../checks/index.js';
 import type { Exchange } from '../client/index.js';
+import { listGroups } from './group-listing.js';
 import { groupRefFor } from './groups.js';
 import type { GroupRef } from './journal.js';
 import type { Session } from './session.js';
@@ -10,9 +11,6 @@ import type { Session } from './session.js';
  * group this much older than the run's start may still be the run's.
  */
 export const CREATION_TIME_SLACK_MS = 60_000;
-/** Pages of 100 groups read before the look-up gives up (a region with more is not a test account). */
-const MAX_PAGES = 10;
-
 /**
  * A create that may have made a group without the run learning its id: a transport failure after the
  * request left (not "never sent"), or a success whose answer names no group. Only creates meant to
@@ -24,55 +22,6 @@ function answerLost(c: Case, index: number, request: CaseRequest, exchange: Exch
   if (!isPrelude && c.expectGroup === undefined && c.expected.kind !== 'success') return false;
   if (exchange.failure !== undefined) return exchange.failure.neverSent !== true;
   return succeeded(exchange) && groupIdOf(exchange) === undefined;
-}
-
-type Listing = { groups: Array<DescribedGroup & { creationTime?: string }> } | { problem: string };
-
-/** CreationTime per group id: the shared reader of DescribeSnapshotGroups does not keep it. */
-function creationTimes(exchange: Exchange): Map<string, string> {
-  const parsed = exchange.response?.parsed;
-  const out = new Map<string, string>();
-  if (parsed?.format !== 'json' && parsed?.format !== 'xml') return out;
-  const container = parsed.value.SnapshotGroups as Record<string, unknown> | undefined;
-  const items = typeof container === 'object' && container !== null ? container.SnapshotGroup : undefined;
-  for (const item of Array.isArray(items) ? items : [items]) {
-    const record = item as Record<string, unknown> | undefined;
-    const id = record?.SnapshotGroupId;
-    const time = record?.CreationTime;
-    if (typeof id === 'string' && typeof time === 'string') out.set(id, time);
-  }
-  return out;
-}
-
-function nextToken(exchange: Exchange): string {
-  const parsed = exchange.response?.parsed;
-  const token = parsed?.format === 'json' || parsed?.format === 'xml' ? parsed.value.NextToken : undefined;
-  return typeof token === 'string' ? token : '';
-}
-
-/** Every group DescribeSnapshotGroups lists in the request's region (and instance, when it named one). */
-async function listGroups(session: Session, ref: GroupRef, instanceId: string | undefined): Promise<Listing> {
-  const groups: Array<DescribedGroup & { creationTime?: string }> = [];
-  let token = '';
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const params: WireParams = [
-      ['RegionId', ref.regionId],
-      ...(instanceId === undefined ? [] : ([['InstanceId', instanceId]] as WireParams)),
-      ['MaxResults', '100'],
-      ...(token === '' ? [] : ([['NextToken', token]] as WireParams)),
-    ];
-    const exchange = await session.call('DescribeSnapshotGroups', params, ref.account, ref.transport);
-    const listed = describedGroups(exchange);
-    if ('problem' in listed) return listed;
-    const times = creationTimes(exchange);
-    for (const group of listed.groups) {
-      const creationTime = times.get(group.id);
-      groups.push(creationTime === undefined ? group : { ...group, creationTime });
-    }
-    token = nextToken(exchange);
-    if (token === '') return { groups };
-  }
-  return { problem: `more than ${MAX_PAGES * 100} groups listed` };
 }
 
 /** The group holds a snapshot of one of the case's disks (or, listing none, is on the named instance). */

@@ -1,5 +1,6 @@
 import type { Case } from '../cases.js';
 import { rejected, succeeded } from '../checks/response.js';
+import type { Finding } from '../checks/index.js';
 import { schemaTouches } from '../checks/schema-touches.js';
 import type { CaseOutcome } from './case-runner.js';
 import type { CaseRecord } from './result.js';
@@ -100,6 +101,25 @@ function addNearMisses(
   const refused = exchange !== undefined && rejected(exchange);
   for (const [field, sent = 0] of Object.entries(fields))
     tally.addNearMisses(field, { sent, accepted: accepted ? sent : 0, refused: refused ? sent : 0 });
+/**
+ * Findings a rule judged across the run rather than case by case (state.no-side-effects): each names
+ * the cases it is about; `failedCases` of the cases already counted as run are counted as failed.
+ */
+export function recordRunFindings(
+  session: Session,
+  rule: string,
+  findings: readonly Finding[],
+  failedCases: number,
+): void {
+  forEachTally(session, rule, (tally) => {
+    tally.casesFailed += failedCases;
+    tally.addFindings(rule, findings);
+  });
+}
+
+/** A rule judged across the run could not be judged (a look-up failed): inconclusive, never passed. */
+export function recordRunInconclusive(session: Session, rule: string, caseId: string, reason: string): void {
+  forEachTally(session, rule, (tally) => tally.addInconclusive(caseId, reason));
 }
 
 /** Whether a sent case is read against the request schema: the first of each kind of a rule's creates. */

@@ -10,6 +10,7 @@ import type { RuleResult } from './result.js';
 import { ruleResult } from './rule-result.js';
 import { runScheduled } from './scheduler.js';
 import type { Session } from './session.js';
+import { closeSideEffectWindow, noteRefusal, openSideEffectWindow } from './side-effects.js';
 
 /** A case that may create a group (a valid request, or one set up by a creating prelude) spends budget. */
 const mayCreate = (c: Case): boolean =>
@@ -58,6 +59,7 @@ async function schedule(
   session: Session,
   cases: Iterable<Case>,
   onOutcome: (outcome: CaseOutcome) => void,
+  judgesRefusals: boolean,
 ): Promise<void> {
   const started = performance.now();
   const drawnBefore = session.generationMs;
@@ -70,6 +72,10 @@ async function schedule(
       stopped: () => session.aborted,
       run: async (c) => {
         const outcome = await executeCase(session, c);
+        // Every refused create is noted (a group it left is blamed on it at the next listing); it counts
+        // as a case of state.no-side-effects only where a listing follows it (runRules, not runCases).
+        if (noteRefusal(session, outcome.case, outcome.exchange) && judgesRefusals)
+          outcome.rules.push(CROSS_CUTTING_RULES.noSideEffects);
         recordOutcome(session, outcome);
         onOutcome(outcome);
       },
@@ -96,14 +102,19 @@ const redactState = (state: GroupState): GroupState => ({
  */
 export async function runCases(session: Session, cases: readonly Case[]): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = [];
-  await schedule(session, cases, (outcome) => {
-    outcomes.push({
-      ...outcome,
-      ...(outcome.exchange !== undefined && { exchange: redactExchange(outcome.exchange) }),
-      preludeExchanges: outcome.preludeExchanges.map((exchange) => redactExchange(exchange)),
-      ...(outcome.state !== undefined && { state: redactState(outcome.state) }),
-    });
-  });
+  await schedule(
+    session,
+    cases,
+    (outcome) => {
+      outcomes.push({
+        ...outcome,
+        ...(outcome.exchange !== undefined && { exchange: redactExchange(outcome.exchange) }),
+        preludeExchanges: outcome.preludeExchanges.map((exchange) => redactExchange(exchange)),
+        ...(outcome.state !== undefined && { state: redactState(outcome.state) }),
+      });
+    },
+    false,
+  );
   return outcomes;
 }
 
@@ -142,10 +153,18 @@ export async function runRules(session: Session, ruleIds: readonly string[]): Pr
     if (result) session.emit({ type: 'rule-finished', result });
   };
   const stream = progress.track(timedDraws(session, casesOf(session, taken)));
-  await schedule(session, stream, (outcome) => {
-    const rule = outcome.case.rule;
-    if (progress.done(rule) && !CROSS_CUTTING.has(rule)) finish(rule);
-  });
+  // Listed before and after the cases: a group no success made, on a refused create's disks, is its.
+  const window = session.aborted ? undefined : await openSideEffectWindow(session);
+  await schedule(
+    session,
+    stream,
+    (outcome) => {
+      const rule = outcome.case.rule;
+      if (progress.done(rule) && !CROSS_CUTTING.has(rule)) finish(rule);
+    },
+    true,
+  );
+  await closeSideEffectWindow(session, window);
   for (const id of ruleIds) if (!finished.has(id)) finish(id);
   return resultsFor(session, ruleIds);
 }

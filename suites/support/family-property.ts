@@ -4,10 +4,12 @@ import { expect, test } from 'vitest';
 import { caseArbitrary, caseContext, familyArbitrary } from '../../generators/index.js';
 import { deriveSeed } from '../../generators/seed.js';
 import type { Case } from '../../lib/cases.js';
+import type { Finding } from '../../lib/checks/index.js';
 import { ToolError } from '../../lib/errors.js';
 import { formatExpected } from '../../lib/reporting/index.js';
 import { runCases } from '../../lib/runner/index.js';
 import { caseRecord } from '../../lib/runner/samples.js';
+import { judgeRefusalsSoFar } from '../../lib/runner/side-effects.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { findingLines, sampleLines } from './messages.js';
 import { propertyRuns } from './progress.js';
@@ -47,6 +49,7 @@ export function defineFamilyProperty(family: Family, session: SuiteSession, rule
       last = { rule: c.rule, caseId: c.id, message: c.description, findings: result.findings, sample };
       throw new Error(`${c.id}: expected ${formatExpected(c.expected)}; ${result.findings.length} findings`);
     });
+    let leftBehind: Finding[] = [];
     try {
       await engineCall(session, () => fc.assert(property, { seed, numRuns }));
     } catch (error) {
@@ -56,7 +59,14 @@ export function defineFamilyProperty(family: Family, session: SuiteSession, rule
       }
       outcome.failure = last;
       expect.fail(propertyMessage(family, seed, error, last));
+    } finally {
+      // What the property's refusals left (state.no-side-effects, in this family's share): found and deleted.
+      leftBehind = await engineCall(session, () => judgeRefusalsSoFar(engine));
     }
+    if (leftBehind.length > 0)
+      expect.fail(
+        [`${family} property: refused creates left groups behind`, ...findingLines(leftBehind)].join('\n'),
+      );
     if (engine.aborted) context.skip(`run stopped: ${engine.abortError?.message}`);
   });
 }

@@ -19,6 +19,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'state.attributes-stored': 'state.test.ts',
   'state.instant-access-stored': 'state.test.ts',
   'state.deleted-after-cleanup': 'state.test.ts',
+  'state.no-side-effects': 'state.test.ts',
   'valid.success-body': 'valid.test.ts',
   'valid.error-body': 'valid.test.ts',
   'valid.request-id-unique': 'valid.test.ts',

@@ -229,6 +229,23 @@ describe('state through DescribeSnapshotGroups and DeleteSnapshotGroup', () => {
     const noId = await call(h.emulator.url, h.world, { action: 'DeleteSnapshotGroup', params: [R] });
     expect([noId.body.Code, noId.status]).toEqual(['MissingParameter', 400]);
   });
+
+  it('state.no-side-effects: a refused create leaves no group behind', async () => {
+    const listed = async () =>
+      groupsOf(await describeGroups([['MaxResults', '100']])).map((group) => group.SnapshotGroupId);
+    const before = await listed();
+    const refusals: WireParams[] = [
+      [R, ['DiskId.1', 'd-avail'], ['Name', '1bad']],
+      [R, ['DiskId.1', 'd-avail'], ['Tag.1.Key', 'acs:reserved']],
+      [R, ['DiskId.1', 'd-avail'], ['Description', 'http://x']],
+      [R, ['DiskId.1', 'd-avail'], ['DiskId.2', 'd-no-such']],
+    ];
+    for (const params of refusals) {
+      const answer = await create(params);
+      expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
+    }
+    expect(await listed()).toEqual(before);
+  });
 });
 
 describe('snapshots that take time', () => {

@@ -73,3 +73,9 @@ export const INSEPARABLE: Record<string, string[]> = { 'name.no-url-prefix': ['n
 /** A robustness probe: a request the catalogue leaves unsettled on purpose (success-or-documented-4xx, success-or-one-of). */
 export const isProbe = (c: Case): boolean =>
   c.expected.kind === 'success-or-documented-4xx' || c.expected.kind === 'success-or-one-of';
+
+/**
+ * Rules whose own cases borrow another rule's fault (labelled with the borrowing rule's outcome): the
+ * error body of any refusal, and that any refusal leaves no group behind.
+ */
+export const BORROWS_FAULTS: ReadonlySet<string> = new Set(['valid.error-body', 'state.no-side-effects']);

@@ -5,6 +5,7 @@ import { loadProfile } from '../../lib/spec/load.js';
 import type { World } from '../../lib/spec/world.js';
 import {
   acceptableFor,
+  BORROWS_FAULTS,
   defaultSpec,
   expectedByRule,
   INSEPARABLE,
@@ -47,7 +48,7 @@ describe('generation in arbitrary worlds', () => {
           const broken = [...verdictOf(w, profile, c).broken].sort();
           if (c.expected.kind === 'success') expect(broken, c.id).toEqual([]);
           else if (isProbe(c)) expect(broken, c.id).toEqual([UNSETTLED]);
-          else if (c.kind === 'multi-fault' || c.rule === 'valid.error-body') {
+          else if (c.kind === 'multi-fault' || BORROWS_FAULTS.has(c.rule)) {
             if (c.kind === 'multi-fault')
               expect(outcomeKey(c.expected), c.id).toBe(outcomeKey(acceptableFor(broken, expected)));
           } else
@@ -71,7 +72,7 @@ describe('generation in arbitrary worlds', () => {
       else if (isProbe(c)) expect(broken, c.id).toEqual([UNSETTLED]);
       else if (c.kind === 'multi-fault')
         expect(outcomeKey(c.expected), c.id).toBe(outcomeKey(acceptableFor(broken, sdkExpected)));
-      else if (c.rule !== 'valid.error-body')
+      else if (!BORROWS_FAULTS.has(c.rule))
         expect(broken, c.id).toEqual([c.rule, ...(INSEPARABLE[c.rule] ?? [])].sort());
     }
   });

@@ -9,6 +9,7 @@ import { PROTOCOL_MUTANTS } from './protocol.js';
 import { REQUEST_SHAPE_MUTANTS } from './request-shape.js';
 import { RESPONSE_MUTANTS } from './response.js';
 import { SERVER_ERROR_MUTANTS } from './server-error.js';
+import { SIDE_EFFECT_MUTANTS } from './side-effects.js';
 import { STATE_MUTANTS } from './state.js';
 import { STATUS_MUTANTS } from './status.js';
 import type { Mutant } from './types.js';
@@ -34,6 +35,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...STATE_MUTANTS,
   ...NEAR_MISS_MUTANTS,
   ...ONE_TRANSPORT_MUTANTS,
+  ...SIDE_EFFECT_MUTANTS,
 ];
 
 /** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */

@@ -16,7 +16,8 @@ export type MutantFamily =
   | 'server-error'
   | 'state'
   | 'near-miss'
-  | 'one-transport';
+  | 'one-transport'
+  | 'side-effects';
 
 export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'request-shape',
@@ -31,6 +32,7 @@ export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'state',
   'near-miss',
   'one-transport',
+  'side-effects',
 ];
 
 /**

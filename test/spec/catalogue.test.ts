@@ -29,6 +29,8 @@ const ADDED_RULES: string[] = [
   // Issue 16.3: a robustness probe (success-or-documented-4xx) where ambiguity forbidden-word-case leaves the
   // outcome open: a forbidden word in another case (ACS:x, Https://) accepted and stored as sent, or refused.
   'valid.forbidden-word-other-case',
+  // Issue 16: judged on every refused create of the run (ambiguity refusal-creates-nothing).
+  'state.no-side-effects',
 ];
 
 /** sha256 of JSON.stringify(parse(skeleton)) for the skeleton as committed before 0a66a9c dropped it. */
