@@ -13,6 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ALL_TRANSPORTS, caseSource } from '../generators/index.js';
+import { IDEMPOTENT_PROCESSING_MS } from '../lib/cli/emulator-timing.js';
+import { RUN_DEFAULTS } from '../lib/cli/run-settings.js';
 import { allureMetaForRule, writeReports } from '../lib/reporting/index.js';
 import { runConformance } from '../lib/runner/index.js';
 import type { RunReport, Verdict } from '../lib/runner/result.js';
@@ -27,9 +29,6 @@ export function builtFile(relative: string): string {
   const beside = fileURLToPath(new URL(`../${relative}`, import.meta.url));
   return existsSync(beside) ? beside : fileURLToPath(new URL(`../dist/${relative}`, import.meta.url));
 }
-
-/** As the CLI starts the embedded emulator (lib/cli/execute-run.ts). */
-const EMBEDDED_IDEMPOTENT_PROCESSING_MS = 150;
 
 // CommonJS (eval workers are); imports the compiled ESM emulator by URL. Answers its URL, then 'closed'.
 const EMULATOR_WORKER = `
@@ -80,6 +79,8 @@ export async function benchEngineRun(options: {
   runs: number;
   only?: string[];
   seed?: number;
+  /** Cases in flight; default the CLI's against its embedded emulator. */
+  concurrency?: number;
   /** Case counts at which to measure the reachable heap (each costs a full collection). */
   heapAtCases?: number[];
 }): Promise<EngineRunBench> {
@@ -92,7 +93,8 @@ export async function benchEngineRun(options: {
       emulatorUrl: pathToFileURL(builtFile('emulator/index.js')).href,
       world: spec.world,
       limits: spec.profile.limits,
-      idempotentProcessingMs: EMBEDDED_IDEMPOTENT_PROCESSING_MS,
+      // As the CLI starts the embedded emulator (lib/cli/execute-run.ts).
+      idempotentProcessingMs: IDEMPOTENT_PROCESSING_MS,
     },
   });
   const target = await new Promise<string>((resolve, reject) => {
@@ -117,6 +119,8 @@ export async function benchEngineRun(options: {
       profile: spec.profile,
       seed: options.seed ?? 1,
       runs: options.runs,
+      // As the CLI runs against its embedded emulator.
+      concurrency: options.concurrency ?? RUN_DEFAULTS.embeddedConcurrency,
       transports: [...ALL_TRANSPORTS],
       ...(options.only && { only: options.only }),
       // Streams the cases as the engine does by default, counting them as they are drawn.
