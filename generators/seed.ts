@@ -25,7 +25,7 @@ export function sampleSeeded<T>(arbitrary: fc.Arbitrary<T>, seed: number, count:
  * about count²/(2 × largest) values at most, and a chunk of drafts held at once stays a few MiB.
  */
 const FIRST_CHUNK = 100;
-const LARGEST_CHUNK = 2_000;
+const LARGEST_CHUNK = 1_000;
 
 /**
  * `sampleSeeded`, drawn a chunk at a time as it is taken: the same values in the same order (fast-check's
