@@ -81,6 +81,8 @@ export async function benchEngineRun(options: {
   runs: number;
   only?: string[];
   seed?: number;
+  /** How long the emulator holds a ClientToken as processing; default the CLI's. */
+  idempotentProcessingMs?: number;
   /** Cases in flight; default the CLI's against its embedded emulator. */
   concurrency?: number;
   /** Case counts at which to measure the reachable heap (each costs a full collection). */
@@ -96,7 +98,7 @@ export async function benchEngineRun(options: {
       world: spec.world,
       limits: spec.profile.limits,
       // As the CLI starts the embedded emulator (lib/cli/execute-run.ts).
-      idempotentProcessingMs: IDEMPOTENT_PROCESSING_MS,
+      idempotentProcessingMs: options.idempotentProcessingMs ?? IDEMPOTENT_PROCESSING_MS,
     },
   });
   const target = await new Promise<string>((resolve, reject) => {
