@@ -1,6 +1,7 @@
 import type { Case, CaseRequest } from '../lib/cases.js';
 import type { Rule } from '../lib/spec/catalogue.js';
 import type { GenContext } from './context.js';
+import { copyData } from './copy-data.js';
 import { type Draft, toCaseRequest } from './draft.js';
 import { mayCreate } from './expected.js';
 import type { ParamFault } from './faults/param.js';
@@ -98,11 +99,11 @@ export function* finaliseEach(ctx: GenContext, rule: string, drafts: Iterable<Dr
       kind: draft.kind,
       request: toCaseRequest(draft.request, picked.transport),
       // Copies: a case is the caller's to keep or change, the catalogue's objects are not.
-      expected: structuredClone(draft.expected),
+      expected: copyData(draft.expected),
       disks: [...draft.disks],
       description: draft.description,
     };
-    if (draft.expectGroup !== undefined) item.expectGroup = structuredClone(draft.expectGroup);
+    if (draft.expectGroup !== undefined) item.expectGroup = copyData(draft.expectGroup);
     if (draft.prelude !== undefined) {
       item.prelude = draft.prelude.map((p): CaseRequest => toCaseRequest(p, picked.transport));
     }

@@ -12,10 +12,12 @@ export const REMEMBERED_IDS = 50_000;
 export class RunFacts implements RunMemory {
   readonly requestIds = new Map<string, Sighting>();
   readonly groupIds = new Map<string, Sighting>();
-  readonly #limit: number;
+  readonly #requestIdOrder: Remembered;
+  readonly #groupIdOrder: Remembered;
 
   constructor(limit: number = REMEMBERED_IDS) {
-    this.#limit = limit;
+    this.#requestIdOrder = new Remembered(this.requestIds, limit);
+    this.#groupIdOrder = new Remembered(this.groupIds, limit);
   }
 
   /** Records every RequestId and created SnapshotGroupId of a checked case. */
@@ -33,23 +35,40 @@ export class RunFacts implements RunMemory {
       const request = requests[index];
       if (group === undefined || request === undefined || this.groupIds.has(group)) return;
       const clientToken = clientTokenOf(request);
-      remember(
-        this.groupIds,
-        group,
-        clientToken === undefined ? { caseId } : { caseId, clientToken },
-        this.#limit,
-      );
+      this.#groupIdOrder.add(group, clientToken === undefined ? { caseId } : { caseId, clientToken });
     });
   }
 
   #requestId(exchange: Exchange, caseId: string): void {
     const id = requestIdOf(exchange);
-    if (id !== undefined && !this.requestIds.has(id)) remember(this.requestIds, id, { caseId }, this.#limit);
+    if (id !== undefined && !this.requestIds.has(id)) this.#requestIdOrder.add(id, { caseId });
   }
 }
 
-/** Maps keep insertion order: past the limit, the oldest entry goes. */
-function remember(map: Map<string, Sighting>, key: string, value: Sighting, limit: number): void {
-  map.set(key, value);
-  if (map.size > limit) map.delete(map.keys().next().value as string);
+/**
+ * A map of the last `limit` keys added (each added once), the oldest forgotten first. The keys' order is
+ * kept in a ring beside the map: taking the map's first key instead (`keys().next()`) walks past every
+ * entry deleted since V8 last compacted the table, a cost that grew with the run (at `--runs 10000`
+ * it was the worker's largest self time after the idle loop, issue 20).
+ */
+class Remembered {
+  readonly #ring: string[] = [];
+  #oldest = 0;
+
+  constructor(
+    readonly map: Map<string, Sighting>,
+    readonly limit: number,
+  ) {}
+
+  add(key: string, value: Sighting): void {
+    if (this.limit <= 0) return;
+    this.map.set(key, value);
+    if (this.#ring.length < this.limit) {
+      this.#ring.push(key);
+      return;
+    }
+    this.map.delete(this.#ring[this.#oldest] as string);
+    this.#ring[this.#oldest] = key;
+    this.#oldest = (this.#oldest + 1) % this.limit;
+  }
 }

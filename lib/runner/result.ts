@@ -69,6 +69,14 @@ export interface ErrorRowCoverage {
   reason?: string;
 }
 
+/** One family's share of a run: its cases and requests, and the time spent drawing and running them. */
+export interface FamilyTiming {
+  cases: number;
+  requests: number;
+  generationMs: number;
+  executionMs: number;
+}
+
 /** The content of conformance.json (schema: spec/report.schema.json). */
 export interface RunReport {
   tool: { name: 'ecs-conformance'; version: string };
@@ -80,7 +88,14 @@ export interface RunReport {
   transports: TransportVariant[];
   startedAt: string;
   finishedAt: string;
-  timings: { startupMs: number; generationMs: number; executionMs: number; reportingMs: number };
+  timings: {
+    startupMs: number;
+    generationMs: number;
+    executionMs: number;
+    reportingMs: number;
+    /** Per family (suite file): where a large run's time goes, phase by phase. */
+    families?: Partial<Record<Family, FamilyTiming>>;
+  };
   totals: {
     rules: number;
     passed: number;

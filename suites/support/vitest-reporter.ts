@@ -10,10 +10,10 @@ import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
 import { runVerdict } from '../../lib/reporting/verdict.js';
 import { writeReports } from '../../lib/reporting/write-reports.js';
-import type { CaseRecord, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
+import type { CaseRecord, FamilyTiming, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
 import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
 import type { TallyData } from '../../lib/runner/tally.js';
-import type { Catalogue, Family, Rule } from '../../lib/spec/catalogue.js';
+import { type Catalogue, FAMILIES, type Family, type Rule } from '../../lib/spec/catalogue.js';
 
 /**
  * The glue between `ecs-conformance run`, the suites (running in a vitest worker) and this reporter
@@ -328,6 +328,22 @@ function addInconclusive(
   });
 }
 
+/** Each family's cases, requests and phases, in catalogue order (a merge may list a family's shards apart). */
+export function familyTimings(families: FamilyOutcome[]): Partial<Record<Family, FamilyTiming>> {
+  const out: Partial<Record<Family, FamilyTiming>> = {};
+  const ordered = [...families].sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
+  for (const f of ordered) {
+    const known = out[f.family] ?? { cases: 0, requests: 0, generationMs: 0, executionMs: 0 };
+    out[f.family] = {
+      cases: known.cases + f.cases,
+      requests: known.requests + f.requests,
+      generationMs: known.generationMs + Math.round(f.generationMs),
+      executionMs: known.executionMs + Math.round(f.executionMs),
+    };
+  }
+  return out;
+}
+
 function assemble(
   run: RunInfo,
   results: Map<string, RuleResult>,
@@ -354,6 +370,7 @@ function assemble(
       generationMs: Math.round(sum((f) => f.generationMs)),
       executionMs: Math.round(sum((f) => f.executionMs)),
       reportingMs: 0,
+      ...(families.length > 0 && { families: familyTimings(families) }),
     },
     totals: {
       rules: rules.length,

@@ -16,7 +16,8 @@ const first = <T>(items: Iterable<T>, count: number): T[] => {
 describe('streamed generation (issue 10: --runs 10000 without holding every case)', () => {
   it('draws the values of sampleSeeded, in order, across chunk boundaries', () => {
     const arbitrary = fc.record({ name: fc.string(), tags: fc.array(fc.nat(), { maxLength: 4 }) });
-    for (const count of [0, 1, 127, 128, 129, 300]) {
+    // Chunks of 100, 200, 400, ...: across the first boundaries and inside a doubled chunk.
+    for (const count of [0, 1, 99, 100, 101, 300, 301, 750]) {
       expect([...streamSeeded(arbitrary, 42, count)], `count ${count}`).toEqual(
         sampleSeeded(arbitrary, 42, count),
       );

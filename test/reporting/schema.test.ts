@@ -31,6 +31,17 @@ describe('spec/report.schema.json', () => {
     expect(reportProblems(report)).toEqual([]);
   });
 
+  it('accepts per-family timings of known families only, each with all four figures', () => {
+    const report = fixture('run-pass');
+    const timing = { cases: 10, requests: 12, generationMs: 1.5, executionMs: 20 };
+    report.timings = { ...report.timings, families: { 'request-shape': timing, valid: timing } };
+    expect(reportProblems(report)).toEqual([]);
+    const unknown = { ...report, timings: { ...report.timings, families: { nonsense: timing } } };
+    expect(reportProblems(unknown as unknown as RunReport)).not.toEqual([]);
+    const partial = { ...report, timings: { ...report.timings, families: { valid: { cases: 1 } } } };
+    expect(reportProblems(partial as unknown as RunReport)).not.toEqual([]);
+  });
+
   it('names the path and the problem of each violation', () => {
     const report = fixture('run-pass') as unknown as Record<string, unknown>;
     (report.totals as Record<string, unknown>).failed = 'none';

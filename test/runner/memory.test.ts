@@ -36,4 +36,15 @@ describe('RunFacts', () => {
     }
     expect([...facts.requestIds.keys()]).toEqual(['B', 'C']);
   });
+
+  it('keeps exactly the last ones however often the limit is passed, in the order they came', () => {
+    const facts = new RunFacts(3);
+    const ids = Array.from({ length: 11 }, (_, i) => `id-${i}`);
+    for (const id of ids) {
+      const ctx = { case: aCase, exchange: answer(id), preludeExchanges: [], run: facts } as CheckContext;
+      facts.record(ctx);
+    }
+    expect([...facts.requestIds.keys()]).toEqual(['id-8', 'id-9', 'id-10']);
+    expect(facts.requestIds.get('id-10')).toEqual({ caseId: aCase.id });
+  });
 });

@@ -12,6 +12,7 @@ import { loadCatalogue } from '../../lib/spec/load.js';
 import {
   ConformanceReporter,
   type FamilyOutcome,
+  familyTimings,
   type ReporterOutcome,
   type RunInfo,
   wallTimings,
@@ -134,6 +135,26 @@ describe('the wall-time breakdown', () => {
       executionMs: 5_200,
       reportingMs: 0,
     });
+  });
+});
+
+describe('per-family timings (issue 20: where a large run spends its time)', () => {
+  const share = (family: FamilyOutcome['family'], n: number): FamilyOutcome => ({
+    family,
+    run,
+    rules: [],
+    requests: 3 * n,
+    cases: 2 * n,
+    generationMs: 10.4 * n,
+    executionMs: 100.4 * n,
+    leftBehind: [],
+  });
+
+  it('adds up the shares of a family (shards merged) and lists families in catalogue order', () => {
+    const timings = familyTimings([share('valid', 1), share('request-shape', 2), share('valid', 3)]);
+    expect(Object.keys(timings)).toEqual(['request-shape', 'valid']);
+    expect(timings.valid).toEqual({ cases: 8, requests: 12, generationMs: 10 + 31, executionMs: 100 + 301 });
+    expect(timings['request-shape']).toEqual({ cases: 4, requests: 6, generationMs: 21, executionMs: 201 });
   });
 });
 
