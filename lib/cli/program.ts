@@ -77,6 +77,11 @@ export function buildProgram(
       '--max-transport-failures <n>',
       'consecutive transport failures or still-throttled requests that stop the run (default 5)',
     )
+    .option(
+      '--reference <url|cassette:dir|embedded>',
+      'differential run: send every case to this reference too (or judge against a recorded cassette); every disagreement is a finding',
+    )
+    .option('--record <dir>', "write a cassette of the target's answers (redacted) into this directory")
     .option('--dry-run', 'print what would be sent, without sending anything')
     .addOption(
       new Option(

@@ -56,6 +56,13 @@ export function checkCassette(dir: string, manifest: CassetteManifest, run: Cass
   if (mismatches.length > 0) throw refused(dir, `${mismatches.join('; ')}`);
 }
 
+/** The manifest of a cassette that may judge this run; a clear refusal (E_CONFIG, exit 2) otherwise. */
+export function openCassette(dir: string, run: CassetteRun): CassetteManifest {
+  const manifest = readManifest(dir);
+  checkCassette(dir, manifest, run);
+  return manifest;
+}
+
 function exchangeOf(entry: RecordedExchange): Exchange {
   return {
     request: { ...entry.request, headers: {} },
@@ -104,8 +111,7 @@ function sideOf(entry: CassetteEntry): SideOutcome | undefined {
  */
 export function cassetteReference(dirGiven: string, run: CassetteRun): ReferenceSender {
   const dir = resolve(dirGiven);
-  const manifest = readManifest(dir);
-  checkCassette(dir, manifest, run);
+  const manifest = openCassette(dir, run);
   const rules = new Map<string, Map<string, CassetteEntry>>();
   const entriesOf = (rule: string): Map<string, CassetteEntry> => {
     let entries = rules.get(rule);

@@ -3,6 +3,7 @@ import { differentialFinding, disagreements, type SideAnswer } from '../checks/d
 import { throttledAnswer } from '../client/index.js';
 import { ToolError } from '../errors.js';
 import type { Judgement, SideOutcome } from './case-runner.js';
+import type { DifferentialRuleData } from './result.js';
 import { replayCommands } from './samples.js';
 
 /**
@@ -22,21 +23,6 @@ export interface ReferenceSender {
   stopped?(): ToolError | undefined;
   /** Cleans up (a live reference sweeps its groups); returns the groups it could not delete. */
   close(): Promise<string[]>;
-}
-
-/** Per rule (the case's own): what the comparison saw. Plain data: it crosses the worker boundary. */
-export interface DifferentialRuleData {
-  /** Cases answered by both sides and compared. */
-  compared: number;
-  /** Compared cases where the sides disagreed. */
-  disagreeing: number;
-  /** Cases not compared: the reference had no answer, or one side's answer was lost or throttled. */
-  uncompared: number;
-  /**
-   * For a rule whose expectation accepts several answers: which ones the reference gave to the rule's
-   * own request (`400 InvalidParameter` → cases). The ambiguity, settled by evidence.
-   */
-  referenceAnswers?: Record<string, number>;
 }
 
 /** Expectations that accept more than one answer: the catalogue settled them by judgement. */

@@ -1,7 +1,6 @@
 import type { ToolError } from '../errors.js';
 import type { RunOptions } from './options.js';
-import type { DifferentialRuleData } from './reference.js';
-import type { RuleResult } from './result.js';
+import type { DifferentialRuleData, RuleResult } from './result.js';
 import { closeSession, runRules } from './run-rules.js';
 import { createSession } from './session.js';
 
