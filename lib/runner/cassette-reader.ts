@@ -27,7 +27,8 @@ export interface CassetteRun {
 const refused = (dir: string, why: string): ToolError =>
   new ToolError('E_CONFIG', `cassette ${dir} cannot judge this run: ${why}`);
 
-function readManifest(dir: string): CassetteManifest {
+/** The cassette's manifest; a clear refusal (E_CONFIG) when there is none or it is not one. */
+export function readManifest(dir: string): CassetteManifest {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) throw refused(dir, `no ${MANIFEST_FILE} (record one with run --record ${dir})`);
   let manifest: CassetteManifest;
@@ -104,6 +105,22 @@ function sideOf(entry: CassetteEntry): SideOutcome | undefined {
   };
 }
 
+/** Every line of one rule's file (none when the cassette does not hold the rule). */
+export function readEntries(dir: string, rule: string): CassetteEntry[] {
+  const file = join(dir, `${rule}.jsonl`);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, index) => {
+      if (line.trim() === '') return [];
+      try {
+        return [JSON.parse(line) as CassetteEntry];
+      } catch (error) {
+        throw refused(dir, `${rule}.jsonl line ${index + 1} is not JSON: ${(error as Error).message}`);
+      }
+    });
+}
+
 /**
  * A reference that answers from a cassette: no network, no credentials. Each rule's file is read when
  * its first case comes; a case the cassette does not hold (or holds with other content) has no answer,
@@ -116,20 +133,7 @@ export function cassetteReference(dirGiven: string, run: CassetteRun): Reference
   const entriesOf = (rule: string): Map<string, CassetteEntry> => {
     let entries = rules.get(rule);
     if (entries !== undefined) return entries;
-    entries = new Map();
-    const file = join(dir, `${rule}.jsonl`);
-    if (existsSync(file)) {
-      for (const [index, line] of readFileSync(file, 'utf8').split('\n').entries()) {
-        if (line.trim() === '') continue;
-        let entry: CassetteEntry;
-        try {
-          entry = JSON.parse(line) as CassetteEntry;
-        } catch (error) {
-          throw refused(dir, `${rule}.jsonl line ${index + 1} is not JSON: ${(error as Error).message}`);
-        }
-        entries.set(`${entry.case}\n${entry.transport}`, entry);
-      }
-    }
+    entries = new Map(readEntries(dir, rule).map((entry) => [`${entry.case}\n${entry.transport}`, entry]));
     rules.set(rule, entries);
     return entries;
   };

@@ -3,6 +3,7 @@ import { differentialFinding, disagreements, type SideAnswer } from '../checks/d
 import { throttledAnswer } from '../client/index.js';
 import { ToolError } from '../errors.js';
 import type { Judgement, SideOutcome } from './case-runner.js';
+import { OPEN_EXPECTATIONS } from './cassette-evidence.js';
 import type { DifferentialRuleData } from './result.js';
 import { replayCommands } from './samples.js';
 
@@ -24,9 +25,6 @@ export interface ReferenceSender {
   /** Cleans up (a live reference sweeps its groups); returns the groups it could not delete. */
   close(): Promise<string[]>;
 }
-
-/** Expectations that accept more than one answer: the catalogue settled them by judgement. */
-const OPEN_KINDS = new Set(['documented-4xx', 'success-or-documented-4xx', 'one-of']);
 
 const outcomeOf = (side: SideOutcome): string => {
   const response = side.exchange.response;
@@ -88,7 +86,8 @@ export class Reference {
       return judged;
     }
     data.compared += 1;
-    if (OPEN_KINDS.has(c.expected.kind)) {
+    // The rule's own single-fault cases: a multi-fault case's answer is another fault's, by precedence.
+    if (OPEN_EXPECTATIONS.has(c.expected.kind) && c.kind !== 'multi-fault' && c.kind !== 'valid') {
       data.referenceAnswers ??= {};
       const answers = data.referenceAnswers;
       const outcome = outcomeOf(theirs);
