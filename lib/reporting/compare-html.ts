@@ -72,7 +72,7 @@ function differentialList(matrix: CompareMatrix): string {
   );
   return items.length === 0
     ? ''
-    : `<h2>Differential runs</h2>\n<ul id="differential">\n${items.join('\n')}\n</ul>`;
+    : `\n<h2>Differential runs</h2>\n<ul id="differential">\n${items.join('\n')}\n</ul>`;
 }
 
 /** One self-contained HTML page (inline CSS and JS, no network) with family and verdict filters. */
@@ -97,8 +97,7 @@ export function renderCompareHtml(input: CompareMatrix): string {
 <h1>Compatibility matrix: CreateSnapshotGroup</h1>
 <p>${matrix.rows.length} rules, ${matrix.targets.length} targets.</p>
 <h2>Targets</h2>
-${targetsTable(matrix)}
-${differentialList(matrix)}
+${targetsTable(matrix)}${differentialList(matrix)}
 <h2>Legend</h2>
 <ul class="legend">
 ${legend}
