@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmulatorOptions, startEmulator } from '../../emulator/index.js';
+import { ALL_TRANSPORTS } from '../../generators/transports.js';
+import { credentialsForAccount } from '../../lib/client/index.js';
+import { type RunOptions, runConformance } from '../../lib/runner/index.js';
+import type { RunOutcome } from '../../lib/runner/run.js';
+import { loadSpec } from '../../lib/spec/load.js';
+import { MUTANTS } from './catalogue.js';
+import { cachedGenerate } from './generation-cache.js';
+import { IDEMPOTENT_PROCESSING_MS } from './run-target.js';
+import type { Mutant } from './types.js';
+
+/**
+ * Issue 17.4 on the registered mutants: with the unmutated emulator as the reference, a differential
+ * run disagrees with each mutant, and a cassette recorded from the emulator, replayed against the mutant,
+ * gives the live run's verdicts rule by rule. `npm test` takes the first mutant of every family;
+ * ECS_MUTATION_FULL=1 takes them all.
+ */
+const spec = loadSpec();
+const SEED = 20240319;
+const RUNS = 1;
+
+const firstOfEachFamily = (): Mutant[] => {
+  const seen = new Set<string>();
+  return MUTANTS.filter((mutant) => {
+    if (seen.has(mutant.family)) return false;
+    seen.add(mutant.family);
+    return true;
+  });
+};
+const mutants = process.env.ECS_MUTATION_FULL === '1' ? [...MUTANTS] : firstOfEachFamily();
+
+const emulator = (options: Partial<Omit<EmulatorOptions, 'world'>> = {}) =>
+  startEmulator({
+    limits: spec.profile.limits,
+    idempotentProcessingMs: IDEMPOTENT_PROCESSING_MS,
+    ...options,
+    world: spec.world,
+    host: '127.0.0.1',
+    port: 0,
+  });
+
+const keys = (accountId: string) => credentialsForAccount(spec.world, accountId, {});
+const run = (target: string, extra: Partial<RunOptions> = {}): Promise<RunOutcome> =>
+  runConformance({
+    target,
+    world: spec.world,
+    catalogue: spec.catalogue,
+    profile: spec.profile,
+    seed: SEED,
+    runs: RUNS,
+    transports: [...ALL_TRANSPORTS],
+    timeoutMs: 10_000,
+    credentials: keys,
+    generate: cachedGenerate,
+    ...extra,
+  });
+
+const verdicts = (outcome: RunOutcome) =>
+  Object.fromEntries(outcome.rules.map((rule) => [rule.id, rule.verdict]));
+
+let reference: Awaited<ReturnType<typeof startEmulator>>;
+const cassette = mkdtempSync(join(tmpdir(), 'ecs-mutant-cassette-'));
+beforeAll(async () => {
+  reference = await emulator();
+  const recorded = await run(reference.url, { record: { dir: cassette, toolVersion: 'test' } });
+  expect(recorded.rules.filter((rule) => rule.verdict === 'failed')).toEqual([]);
+}, 120_000);
+afterAll(async () => {
+  await reference?.close();
+  rmSync(cassette, { recursive: true, force: true });
+});
+
+describe('differential runs against the mutants', () => {
+  it.each(mutants.map((mutant) => [mutant.id, mutant] as const))(
+    '%s: the live run disagrees, and the cassette gives its verdicts',
+    async (_id, mutant) => {
+      const server = await emulator({
+        ...mutant.options,
+        ...(mutant.seams !== undefined && { seams: mutant.seams }),
+      });
+      try {
+        const live = await run(server.url, { reference: { target: reference.url, credentials: keys } });
+        const replayed = await run(server.url, { reference: { cassette } });
+        const disagreeing = (outcome: RunOutcome) =>
+          Object.values(outcome.differential?.rules ?? {}).reduce((n, data) => n + data.disagreeing, 0);
+        expect(disagreeing(live)).toBeGreaterThan(0);
+        expect(verdicts(replayed)).toEqual(verdicts(live));
+        expect(live.leftBehind).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    },
+    120_000,
+  );
+});
