@@ -1,7 +1,9 @@
 import type { Case } from '../cases.js';
 import { differentialFinding, disagreements, type SideAnswer } from '../checks/differential.js';
+import { errorCodeOf } from '../checks/index.js';
 import { throttledAnswer } from '../client/index.js';
 import { ToolError } from '../errors.js';
+import { boundedText } from '../shown-text.js';
 import type { Judgement, SideOutcome } from './case-runner.js';
 import { OPEN_EXPECTATIONS } from './cassette-evidence.js';
 import type { DifferentialRuleData } from './result.js';
@@ -26,13 +28,13 @@ export interface ReferenceSender {
   close(): Promise<string[]>;
 }
 
+/** The reference's answer to the case's own request, as a rule's evidence counts it: `400 InvalidParameter`. */
 const outcomeOf = (side: SideOutcome): string => {
   const response = side.exchange.response;
   if (response === undefined) return 'no answer';
-  const code = side.exchange.response?.parsed;
-  const record = code?.format === 'json' || code?.format === 'xml' ? code.value : undefined;
-  const errorCode = typeof record?.Code === 'string' ? ` ${record.Code}` : '';
-  return `${response.status}${errorCode}`;
+  const code = errorCodeOf(side.exchange);
+  // A Code is the target's text: bounded where it becomes a key of ours.
+  return code === undefined ? String(response.status) : `${response.status} ${boundedText(code)}`;
 };
 
 const asSide = (side: SideOutcome): SideAnswer => ({

@@ -155,7 +155,7 @@ describe('a cassette', () => {
 
   it('is refused, with a clear message, when the seed, world or profile does not match', async () => {
     const dir = tempDir();
-    await run(reference.url, { only: [RULE], runs: 0, record: { dir, toolVersion: 'test' } } as never);
+    await run(reference.url, { only: [RULE], runs: 0, record: { dir, toolVersion: 'test' } });
     await expect(run(mutant.url, { only: [RULE], reference: { cassette: dir } }, SEED + 1)).rejects.toThrow(
       /cannot judge this run: seed 20240319 recorded, this run's is 20240320/,
     );
