@@ -153,6 +153,20 @@ describe('a cassette', () => {
     expect(verdictOf(same, RULE)).toBe('passed');
   });
 
+  it('holds no secret: no key secret, signature or security token, whatever the target answered', async () => {
+    const dir = tempDir();
+    const token = 'sts-token-that-must-never-be-recorded-0123456789';
+    const withToken = (accountId: string) => ({ ...keys(accountId), securityToken: token });
+    await run(reference.url, { only: [RULE], credentials: withToken, record: { dir, toolVersion: 'test' } });
+    const text = readdirSync(dir)
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n');
+    expect(text).toContain('SecurityToken=***');
+    expect(text).not.toContain(token);
+    for (const account of spec.world.accounts) expect(text).not.toContain(account.accessKeySecret);
+    expect(text).not.toMatch(/Signature=(?!\*\*\*)/);
+  });
+
   it('is refused, with a clear message, when the seed, world or profile does not match', async () => {
     const dir = tempDir();
     await run(reference.url, { only: [RULE], runs: 0, record: { dir, toolVersion: 'test' } });
