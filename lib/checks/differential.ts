@@ -3,7 +3,7 @@ import type { Exchange } from '../client/exchange.js';
 import { boundedText } from '../shown-text.js';
 import { describedGroup } from './described-group.js';
 import type { Finding } from './finding.js';
-import { bodyRecord, errorCodeOf, groupIdOf, isSuccessStatus } from './response.js';
+import { bodyRecord, errorCodeOf, groupIdOf, isSuccessStatus, requestIdOf } from './response.js';
 
 /** What one side (the candidate or the reference) answered to one case. */
 export interface SideAnswer {
@@ -25,7 +25,11 @@ export interface AnswerShape {
   outcome: string;
   contentType?: string;
   fields?: string;
+  /** The format of the RequestId and SnapshotGroupId values (prefix, lengths, characters), not the values. */
+  idFormat?: string;
   group?: string;
+  /** The case's RequestIds numbered in order of appearance: a repeated one within a case shows. */
+  requestId?: string;
 }
 
 /** The code a target answers while a ClientToken is being processed: which request meets it is timing. */
@@ -48,7 +52,29 @@ export function fieldSet(value: unknown, path = ''): string[] {
 const mediaType = (headers: Record<string, string>): string | undefined =>
   headers['content-type']?.split(';')[0]?.trim().toLowerCase();
 
-/** Numbers the case's group ids in order of appearance: `#1`, `#2`. */
+const ALPHABETS: ReadonlyArray<[RegExp, string]> = [
+  [/^[0-9]+$/, 'digits'],
+  [/^[0-9a-f]+$/, 'hex'],
+  [/^[0-9A-F]+$/, 'HEX'],
+  [/^[0-9a-z]+$/, 'lower-alnum'],
+  [/^[0-9A-Z]+$/, 'upper-alnum'],
+  [/^[0-9A-Za-z]+$/, 'alnum'],
+];
+
+/**
+ * An id's format without its value: a lower-case prefix kept (`ssg-`), the lengths of its alphanumeric
+ * runs (`8-4-4-4-12`), and the narrowest alphabet holding them. Two random ids of one format agree
+ * (a random one falls into a narrower alphabet with negligible odds at these lengths).
+ */
+export function idFormat(value: string): string {
+  const [, prefix = '', rest = ''] = /^([a-z]+-)?([\s\S]*)$/.exec(value) ?? [];
+  const skeleton = rest.replace(/[0-9A-Za-z]+/g, (run) => String(run.length));
+  const letters = rest.replace(/[^0-9A-Za-z]/g, '');
+  const alphabet = ALPHABETS.find(([pattern]) => pattern.test(letters))?.[1] ?? 'other';
+  return `${prefix}${skeleton} ${alphabet}`;
+}
+
+/** Numbers the case's group ids (or RequestIds) in order of appearance: `#1`, `#2`. */
 function groupNumbering(): (id: string) => string {
   const seen = new Map<string, string>();
   return (id) => {
@@ -70,6 +96,7 @@ export function answerShape(
   exchange: Exchange,
   racing: boolean,
   number: (id: string) => string,
+  numberRequestId: (id: string) => string = groupNumbering(),
 ): AnswerShape {
   const response = exchange.response;
   if (response === undefined) return { outcome: `no answer (${exchange.failure?.code ?? 'unknown'})` };
@@ -78,12 +105,22 @@ export function answerShape(
   if (racing && (success || code === PROCESSING)) return { outcome: `succeeded or ${PROCESSING}` };
   const record = bodyRecord(response.parsed);
   const groupId = groupIdOf(exchange);
+  const requestId = requestIdOf(exchange);
   const contentType = mediaType(response.headers);
+  // XML names its root element: part of the body's shape.
+  const root = response.parsed.format === 'xml' ? `<${response.parsed.root}> ` : '';
+  const ids = [
+    ...(requestId === undefined ? [] : [`RequestId ${idFormat(requestId)}`]),
+    ...(groupId === undefined ? [] : [`SnapshotGroupId ${idFormat(groupId)}`]),
+  ];
   return {
     outcome: `${response.status}${code === undefined ? '' : ` ${code}`}`,
     ...(contentType !== undefined && { contentType }),
-    fields: record === undefined ? `(${response.parsed.format} body)` : fieldSet(record).join(' '),
+    fields:
+      record === undefined ? `(${response.parsed.format} body)` : `${root}${fieldSet(record).join(' ')}`,
+    ...(ids.length > 0 && { idFormat: ids.join('; ') }),
     ...(groupId !== undefined && { group: number(groupId) }),
+    ...(requestId !== undefined && { requestId: numberRequestId(requestId) }),
   };
 }
 
@@ -101,7 +138,7 @@ export function stateProjection(side: SideAnswer): string | undefined {
   const snapshots = group.snapshots
     .map(
       (s) =>
-        `${s.sourceDiskId ?? '?'}${s.instantAccess === undefined ? '' : ` instantAccess=${s.instantAccess}`}${
+        `${s.sourceDiskId ?? '?'}${s.snapshotId === undefined ? '' : ` id=${idFormat(s.snapshotId)}`}${s.instantAccess === undefined ? '' : ` instantAccess=${s.instantAccess}`}${
           s.instantAccessRetentionDays === undefined ? '' : ` retention=${s.instantAccessRetentionDays}`
         }`,
     )
@@ -112,6 +149,7 @@ export function stateProjection(side: SideAnswer): string | undefined {
     description: group.description ?? null,
     tags: userTags,
     resourceGroup: group.resourceGroupId ?? null,
+    instance: group.instanceId ?? null,
   });
 }
 
@@ -119,7 +157,7 @@ export function stateProjection(side: SideAnswer): string | undefined {
 export interface Disagreement {
   /** `request 1 of 2 (prelude)`, `the case's own request`, `the group after the create`. */
   where: string;
-  aspect: 'outcome' | 'content type' | 'body fields' | 'group' | 'state';
+  aspect: 'outcome' | 'content type' | 'body fields' | 'id format' | 'group' | 'request id' | 'state';
   candidate: string;
   reference: string;
 }
@@ -138,6 +176,8 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
   const racing = c.concurrent === true;
   const numberCandidate = groupNumbering();
   const numberReference = groupNumbering();
+  const requestIdsOfCandidate = groupNumbering();
+  const requestIdsOfReference = groupNumbering();
   const found: Disagreement[] = [];
   const count = Math.max(candidate.exchanges.length, reference.exchanges.length);
   for (let index = 0; index < count; index++) {
@@ -153,8 +193,8 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
       });
       continue;
     }
-    const a = answerShape(mine, racing, numberCandidate);
-    const b = answerShape(theirs, racing, numberReference);
+    const a = answerShape(mine, racing, numberCandidate, requestIdsOfCandidate);
+    const b = answerShape(theirs, racing, numberReference, requestIdsOfReference);
     const compare = (aspect: Disagreement['aspect'], x: string | undefined, y: string | undefined) => {
       if ((x ?? NONE) !== (y ?? NONE))
         found.push({ where, aspect, candidate: x ?? NONE, reference: y ?? NONE });
@@ -164,7 +204,9 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
     if (a.outcome !== b.outcome) continue;
     compare('content type', a.contentType, b.contentType);
     compare('body fields', a.fields, b.fields);
+    compare('id format', a.idFormat, b.idFormat);
     if (!racing) compare('group', a.group, b.group);
+    compare('request id', a.requestId, b.requestId);
   }
   const mineState = stateProjection(candidate);
   const theirState = stateProjection(reference);

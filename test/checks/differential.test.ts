@@ -3,9 +3,10 @@ import {
   differentialFinding,
   disagreements,
   fieldSet,
+  idFormat,
   type SideAnswer,
 } from '../../lib/checks/differential.js';
-import { created, error, json, makeCase, NAME_EXPECTED, transportFailure } from './fixtures.js';
+import { created, error, json, makeCase, NAME_EXPECTED, requestId, transportFailure } from './fixtures.js';
 
 const invalid = makeCase({ expected: NAME_EXPECTED, description: 'Name of 129 characters' });
 const side = (...exchanges: SideAnswer['exchanges']): SideAnswer => ({ exchanges });
@@ -33,7 +34,7 @@ describe('disagreements', () => {
     const theirs = json(
       400,
       {
-        RequestId: 'another-id',
+        RequestId: '9F3A2B71-0C4D-4E5F-8A9B-C0D1E2F3A4B5',
         HostId: 'ecs.aliyuncs.com',
         Code: 'InvalidParameter.Name',
         Message: 'worded otherwise',
@@ -42,7 +43,7 @@ describe('disagreements', () => {
       'application/json',
     );
     expect(disagreements(invalid, side(mine), side(theirs))).toEqual([]);
-    expect(disagreements(invalid, side(created('ssg-a')), side(created('ssg-b')))).toEqual([]);
+    expect(disagreements(invalid, side(created('ssg-a1')), side(created('ssg-b2')))).toEqual([]);
   });
 
   it('reports another Code, another status, another field set or type, another content type', () => {
@@ -68,6 +69,22 @@ describe('disagreements', () => {
     expect(disagreements(invalid, side(numbered), side(created()))[0]?.aspect).toBe('body fields');
     const xmlType = json(200, { RequestId: 'r', SnapshotGroupId: 'ssg-a' }, 'text/xml');
     expect(disagreements(invalid, side(xmlType), side(created()))[0]?.aspect).toBe('content type');
+  });
+
+  it('compares the format of ids, not their values, and a RequestId repeated within a case', () => {
+    expect(disagreements(invalid, side(created('ssg-k1x2y3')), side(created('ssg-z9w8v7')))).toEqual([]);
+    expect(disagreements(invalid, side(created('KXY123')), side(created('ssg-xyz789')))[0]).toMatchObject({
+      aspect: 'id format',
+      candidate: 'RequestId 8-4-4-4-12 HEX; SnapshotGroupId 6 upper-alnum',
+    });
+    const replay = makeCase({ expected: { kind: 'success' }, rule: 'idempotency.same-token-same-result' });
+    const same = requestId();
+    const repeated = side(created('ssg-1', same), created('ssg-1', same));
+    expect(disagreements(replay, repeated, side(created('ssg-5'), created('ssg-5')))).toEqual([
+      { where: "the case's own request", aspect: 'request id', candidate: '#1', reference: '#2' },
+    ]);
+    expect(idFormat('8D076B81-FB8E-4D4E-B864-347B8EE31234')).toBe('8-4-4-4-12 HEX');
+    expect(idFormat('ssg-b27kl6vjr5q8ek3syfsv')).toBe('ssg-20 lower-alnum');
   });
 
   it('numbers group ids per case: a replay answered with a new group disagrees with one answered the same', () => {
