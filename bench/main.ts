@@ -4,7 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['client', 'emulator', 'generators', 'runner', 'full-run', 'hanging-target'] as const;
+const BENCHES = [
+  'client',
+  'emulator',
+  'generators',
+  'runner',
+  'full-run',
+  'differential',
+  'hanging-target',
+] as const;
 const quick = process.argv.includes('--quick');
 
 let failed = 0;

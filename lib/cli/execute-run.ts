@@ -12,6 +12,7 @@ import { type Io, println } from './io.js';
 import { packageVersion } from './package-root.js';
 import { assertReachable } from './preflight.js';
 import type { PreparedRun } from './prepare.js';
+import { referenceWorkerEnv } from './reference-keys.js';
 import type { SigningKeys } from './signing-keys.js';
 import { openGroups } from './sweeper.js';
 import { runSuites } from './vitest-run.js';
@@ -29,6 +30,8 @@ export async function executeRun(
   io: Io,
   startedAt: number,
   keys: SigningKeys,
+  /** The keys that sign on a live reference (see referenceKeys). */
+  refKeys?: SigningKeys,
 ): Promise<ExecutedRun> {
   const { settings } = prepared;
   mkdirSync(settings.reportDir, { recursive: true });
@@ -50,7 +53,11 @@ export async function executeRun(
         })
       : undefined;
   const targetUrl = emulator?.url ?? (settings.target as string);
-  const sweepNow = () =>
+  const reference = await startReference(
+    prepared,
+    join(settings.reportDir, `journal-reference${shardTag}.jsonl`),
+  );
+  const sweepTarget = () =>
     sweepJournal({
       journalFile,
       target: targetUrl,
@@ -58,24 +65,39 @@ export async function executeRun(
       env: keys.env,
       timeoutMs: settings.timeoutMs,
     });
+  // A live reference's groups are deleted there, with its own keys.
+  const sweepNow = async () => {
+    const live = reference?.suite;
+    const left = await sweepTarget();
+    if (live === undefined || !('url' in live)) return left;
+    const there = await sweepJournal({
+      journalFile: live.journalFile,
+      target: live.url,
+      world: prepared.world,
+      env: refKeys?.env ?? {},
+      timeoutMs: settings.timeoutMs,
+    });
+    return [...left, ...there.map((id) => `${id} (on the reference)`)];
+  };
   const interrupt = new Interrupt(io, cancelFile);
   let vitest: Vitest | undefined;
   try {
     if (settings.target !== undefined)
       await assertReachable(settings.target, Math.min(settings.timeoutMs, 5_000));
-    const suiteOptions = suiteOptionsFor(
-      prepared,
-      targetUrl,
-      emulator !== undefined,
-      journalFile,
-      cancelFile,
-    );
+    if (settings.reference?.kind === 'live')
+      await assertReachable(settings.reference.url, Math.min(settings.timeoutMs, 5_000));
+    const suiteOptions = {
+      ...suiteOptionsFor(prepared, targetUrl, emulator !== undefined, journalFile, cancelFile),
+      ...(reference !== undefined && { reference: reference.suite }),
+      ...(settings.record !== undefined && { record: settings.record }),
+      toolVersion: packageVersion(prepared.root),
+    };
     const outcome = await Promise.race([
       runSuites({
         root: prepared.root,
         reportDir: settings.reportDir,
         suiteOptions,
-        workerEnv: keys.workerEnv,
+        workerEnv: { ...keys.workerEnv, ...referenceWorkerEnv(refKeys) },
         families: prepared.families,
         ...(settings.shard && { shard: settings.shard }),
         reporter: {
@@ -106,7 +128,33 @@ export async function executeRun(
   } finally {
     interrupt.dispose();
     await emulator?.close();
+    await reference?.close();
   }
+}
+
+/**
+ * The reference as the suites get it: a live endpoint (a second embedded emulator is started here,
+ * with the same world) with its own journal, or a cassette directory.
+ */
+async function startReference(
+  prepared: PreparedRun,
+  journalFile: string,
+): Promise<{ suite: NonNullable<SuiteRunOptions['reference']>; close: () => Promise<void> } | undefined> {
+  const reference = prepared.settings.reference;
+  if (reference === undefined) return undefined;
+  if (reference.kind === 'cassette')
+    return { suite: { label: `cassette:${reference.dir}`, cassette: reference.dir }, close: async () => {} };
+  writeFileSync(journalFile, '');
+  if (reference.kind === 'live')
+    return { suite: { label: reference.url, url: reference.url, journalFile }, close: async () => {} };
+  const embedded = await startEmulator({
+    world: prepared.world,
+    limits: prepared.profile.limits,
+    host: '127.0.0.1',
+    port: 0,
+    idempotentProcessingMs: IDEMPOTENT_PROCESSING_MS,
+  });
+  return { suite: { label: 'embedded', url: embedded.url, journalFile }, close: () => embedded.close() };
 }
 
 function suiteOptionsFor(

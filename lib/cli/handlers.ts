@@ -1,6 +1,7 @@
 import { emulatorCommand } from './emulator-command.js';
 import type { Io } from './io.js';
 import { mergeCommand } from './merge-command.js';
+import { narrowCommand } from './narrow-command.js';
 import type { Handlers } from './program.js';
 import { replayCommand } from './replay-command.js';
 import { reportCommand } from './report-command.js';
@@ -15,4 +16,5 @@ export const createHandlers = (io: Io): Handlers => ({
   compare: async (files, flags) => compareCommand(files, flags, io),
   merge: (dir, flags) => mergeCommand(dir, flags, io),
   report: (flags) => reportCommand(flags, io),
+  narrow: async (dir, flags) => narrowCommand(dir, flags, io),
 });

@@ -11,6 +11,7 @@ export interface Handlers {
   compare(files: string[], flags: Record<string, unknown>): Promise<number>;
   merge(dir: string | undefined, flags: Record<string, unknown>): Promise<number>;
   report(flags: Record<string, unknown>): Promise<number>;
+  narrow(dir: string, flags: Record<string, unknown>): Promise<number>;
 }
 
 const RUN_EXAMPLES = `
@@ -77,6 +78,11 @@ export function buildProgram(
       '--max-transport-failures <n>',
       'consecutive transport failures or still-throttled requests that stop the run (default 5)',
     )
+    .option(
+      '--reference <url|cassette:dir|embedded>',
+      'differential run: send every case to this reference too (or judge against a recorded cassette); every disagreement is a finding',
+    )
+    .option('--record <dir>', "write a cassette of the target's answers (redacted) into this directory")
     .option('--dry-run', 'print what would be sent, without sending anything')
     .addOption(
       new Option(
@@ -163,6 +169,27 @@ A group the replayed request creates is deleted again; --keep keeps it and print
     )
     .action(async (files: string[], flags: Record<string, unknown>) => {
       exitCode = await handlers.compare(files, flags);
+    });
+
+  program
+    .command('narrow')
+    .description("an expectation profile narrowed to the answers a cassette's reference gave")
+    .argument('<cassette>', 'a cassette directory (run --record DIR)')
+    .requiredOption('--out <file>', 'the profile file to write (YAML)')
+    .option('--name <name>', "the profile's name (default <the cassette's profile>-narrowed)")
+    .addHelpText(
+      'after',
+      `
+Rules whose expectation accepts several answers (a documented 4xx, one of several codes) are narrowed to
+the answer the recorded reference gave, with the cassette named as the source of each.
+
+Example:
+  $ ecs-conformance run --target https://ecs.cn-hangzhou.aliyuncs.com --world my.world.yaml --record parity/
+  $ ecs-conformance narrow parity/ --out parity.profile.yaml
+  $ ecs-conformance run --target http://127.0.0.1:8080 --world my.world.yaml --profile parity.profile.yaml`,
+    )
+    .action(async (dir: string, flags: Record<string, unknown>) => {
+      exitCode = await handlers.narrow(dir, flags);
     });
 
   program

@@ -2,7 +2,14 @@ import { resolve } from 'node:path';
 import { CREDENTIALS_MODES } from '../client/index.js';
 import { ToolError } from '../errors.js';
 import { type ConfigFile, configDir } from './config-file.js';
-import { flagFor, RUN_DEFAULTS, type RunSettings, type SettingKey, type Shard } from './run-settings.js';
+import {
+  flagFor,
+  type ReferenceSetting,
+  RUN_DEFAULTS,
+  type RunSettings,
+  type SettingKey,
+  type Shard,
+} from './run-settings.js';
 
 /** What commander hands over: strings, and booleans for flags. */
 export type CliFlags = Partial<Record<SettingKey, string | boolean | string[]>>;
@@ -57,6 +64,8 @@ export function resolveRunSettings(cli: CliFlags, config: ConfigFile | undefined
   assign(settings, 'signature', optional(pick('signature'), oneOf(['v2', 'v3'] as const)));
   assign(settings, 'method', optional(pick('method'), oneOf(['POST', 'GET'] as const)));
   assign(settings, 'format', optional(pick('format'), oneOf(['JSON', 'XML'] as const)));
+  assign(settings, 'reference', optional(pick('reference'), referenceSetting));
+  assign(settings, 'record', optional(pick('record'), path));
   return settings;
 }
 
@@ -141,6 +150,18 @@ const shard: Parser<Shard> = (picked) => {
     throw usage(picked, 'must be I/N with 1 <= I <= N, e.g. 2/3');
   }
   return { index, count };
+};
+
+/** `URL`, `embedded`, or `cassette:DIR` (relative to where the option was given). */
+const referenceSetting: Parser<ReferenceSetting> = (picked) => {
+  const text = nonEmptyString(picked).trim();
+  if (text === 'embedded') return { kind: 'embedded' };
+  if (text.startsWith('cassette:')) {
+    const dir = text.slice('cassette:'.length);
+    if (dir === '') throw usage(picked, 'must name a directory after cassette:');
+    return { kind: 'cassette', dir: resolve(picked.base, dir) };
+  }
+  return { kind: 'live', url: targetUrl(picked) };
 };
 
 const targetUrl: Parser<string> = (picked) => {

@@ -6,6 +6,14 @@ export interface Shard {
   count: number;
 }
 
+/** `--reference`: the other side of a differential run. */
+export type ReferenceSetting =
+  | { kind: 'live'; url: string }
+  /** A second embedded emulator (two identical emulators: a self-check, and the cost benchmark). */
+  | { kind: 'embedded' }
+  /** Absolute path of a cassette directory. */
+  | { kind: 'cassette'; dir: string };
+
 export interface RunSettings {
   /** Undefined: start the embedded emulator. */
   target?: string;
@@ -34,6 +42,10 @@ export interface RunSettings {
   dryRun: boolean;
   /** Where the first account's keys may come from (see signingKeys). */
   credentials: CredentialsMode;
+  /** A differential run: every case also goes to this reference. */
+  reference?: ReferenceSetting;
+  /** Absolute path of the directory a cassette of this run is written to. */
+  record?: string;
 }
 
 /** Defaults resolved in one place. External targets may be real, billed accounts: bounded by default. */
@@ -72,6 +84,8 @@ export const SETTING_KEYS = [
   'maxTransportFailures',
   'dryRun',
   'credentials',
+  'reference',
+  'record',
 ] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ToolError } from '../errors.js';
 import type { RunReport } from '../runner/result.js';
 import { scrubText } from './scrub.js';
+import { differentialSentence } from './summary-differential.js';
 import { runVerdict } from './verdict.js';
 
 /** A .properties value: printable ASCII but the backslash (the class is space to `[` and `]` to `~`) as is, the rest as \uXXXX. */
@@ -21,6 +22,12 @@ export function allureEnvironment(report: RunReport): string {
     ['target', report.target.embedded ? `${report.target.url} (embedded emulator)` : report.target.url],
     ['profile', report.profile],
     ['seed', String(report.seed)],
+    ...(report.differential === undefined
+      ? []
+      : ([
+          ['reference', report.differential.reference],
+          ['differential', differentialSentence(report.differential)],
+        ] as Array<[string, string]>)),
   ];
   return scrubText(entries.map(([key, value]) => `${key}=${propertyValue(value)}\n`).join(''));
 }

@@ -61,6 +61,20 @@ function filters(matrix: CompareMatrix): string {
   ].join('\n');
 }
 
+/** Which targets were compared with a reference, and how often they disagreed (absent: none was). */
+function differentialList(matrix: CompareMatrix): string {
+  const items = matrix.targets.flatMap((t, i) =>
+    t.differential === undefined
+      ? []
+      : [
+          `<li>#${i + 1} compared with <code>${esc(t.differential.reference)}</code>: ${esc(t.differential.sentence)}</li>`,
+        ],
+  );
+  return items.length === 0
+    ? ''
+    : `\n<h2>Differential runs</h2>\n<ul id="differential">\n${items.join('\n')}\n</ul>`;
+}
+
 /** One self-contained HTML page (inline CSS and JS, no network) with family and verdict filters. */
 export function renderCompareHtml(input: CompareMatrix): string {
   const matrix = scrubData(input);
@@ -83,7 +97,7 @@ export function renderCompareHtml(input: CompareMatrix): string {
 <h1>Compatibility matrix: CreateSnapshotGroup</h1>
 <p>${matrix.rows.length} rules, ${matrix.targets.length} targets.</p>
 <h2>Targets</h2>
-${targetsTable(matrix)}
+${targetsTable(matrix)}${differentialList(matrix)}
 <h2>Legend</h2>
 <ul class="legend">
 ${legend}

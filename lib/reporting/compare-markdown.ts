@@ -37,11 +37,17 @@ export function renderCompareMarkdown(input: CompareMatrix): string {
     ]),
   );
   const legend = CELL_VERDICTS.map((v) => `- ${CELL_ICON[v]} **${v}**: ${CELL_MEANING[v]}`).join('\n');
+  const differential = matrix.targets.flatMap((t, i) =>
+    t.differential === undefined
+      ? []
+      : [`- #${i + 1} compared with ${mdCode(t.differential.reference)}: ${mdText(t.differential.sentence)}`],
+  );
   const parts = [
     '# Compatibility matrix: CreateSnapshotGroup',
     `${matrix.rows.length} rules, ${matrix.targets.length} targets.`,
     '## Targets',
     targets,
+    ...(differential.length > 0 ? ['## Differential runs', differential.join('\n')] : []),
     '## Legend',
     legend,
     '## Rules',

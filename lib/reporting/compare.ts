@@ -3,6 +3,7 @@ import { boundedText } from '../shown-text.js';
 import type { Family } from '../spec/catalogue.js';
 import { canonicalReport } from './canonical.js';
 import { formatExpected, representativeSample, sortedRules } from './format.js';
+import { differentialSentence } from './summary-differential.js';
 import { defaultTargetLabel } from './target-label.js';
 import { type RunVerdictStatus, runVerdict } from './verdict.js';
 
@@ -37,6 +38,8 @@ export interface MatrixTarget {
   /** The target's run verdict, in the words its own reports use (runVerdict). */
   verdict: { status: RunVerdictStatus; sentence: string };
   totals: Record<CellVerdict, number>;
+  /** A differential run: its reference, and how often the target disagreed with it. */
+  differential?: { reference: string; sentence: string };
 }
 
 export interface MatrixRow {
@@ -117,6 +120,12 @@ export function compareReports(
       finishedAt: report.finishedAt,
       verdict: { status: verdicts[i]?.status ?? 'not-evaluated', sentence: verdicts[i]?.sentence ?? '' },
       totals,
+      ...(report.differential !== undefined && {
+        differential: {
+          reference: report.differential.reference,
+          sentence: differentialSentence(report.differential),
+        },
+      }),
     };
   });
   return { targets, rows };

@@ -2,6 +2,7 @@ import type { RunReport } from '../runner/result.js';
 import { canonicalReport } from './canonical.js';
 import { scrubData, scrubText } from './scrub.js';
 import { errorRowsSection, leftBehindSection, openRulesSection } from './summary-coverage.js';
+import { differentialSection } from './summary-differential.js';
 import { failureSections } from './summary-failures.js';
 import { familySections } from './summary-families.js';
 import { runFacts, totalsTable, verdictLine } from './summary-header.js';
@@ -17,12 +18,14 @@ export function renderSummaryMarkdown(report: RunReport): string {
   const schema = schemaCoverageSection(clean);
   const transports = transportCoverageSection(clean);
   const nearMisses = nearMissSection(clean);
+  const differential = differentialSection(clean);
   const parts = [
     '# ecs-conformance: CreateSnapshotGroup',
     verdictLine(clean),
     runFacts(clean),
     '## Totals',
     totalsTable(clean),
+    ...(differential ? ['## Differential run', differential] : []),
     '## Rules by family',
     ...familySections(clean),
     ...(failures.length > 0 ? ['## Failures', ...failures] : []),

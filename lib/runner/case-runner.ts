@@ -89,7 +89,7 @@ async function inspectAndClean(
   return state;
 }
 
-interface Judgement {
+export interface Judgement {
   findings: Finding[];
   rules: string[];
   verdict: CaseVerdict;
@@ -153,8 +153,19 @@ function spendExtraRound(session: Session): boolean {
   return true;
 }
 
-/** One sending of the case: its requests, their clean-up, and the judgement of what came back. */
-async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
+/** What one side did with a case: its answers and what the group it created looked like. */
+export interface SideOutcome {
+  exchange: Exchange;
+  prelude: Exchange[];
+  state?: GroupState;
+}
+
+/**
+ * One side's share of a case: its requests, then the look at the group it created and the clean-up
+ * of every group it made. The candidate's session and a live reference's each run it with their own
+ * sender, journal and clean-up (see reference.ts).
+ */
+export async function sendAndClean(session: Session, c: Case): Promise<SideOutcome> {
   const { exchange, prelude } = await sendAll(session, c);
   const requests = [...(c.prelude ?? []), c.request];
   const exchanges = [...prelude, exchange];
@@ -163,6 +174,22 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
   // Found, not answered: cleaned up like the others, never the subject of the state checks.
   const lost = await findLostGroups(session, c, requests, exchanges);
   const state = await inspectAndClean(session, [...refs, ...lost], stateGroup);
+  return { exchange, prelude, ...(state !== undefined && { state }) };
+}
+
+/**
+ * One sending of the case: its requests, their clean-up, and the judgement of what came back. With a
+ * reference, the same requests go to it at the same time, and each disagreement is a finding too.
+ */
+async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
+  const reference = session.reference;
+  const [mine, theirs] = await Promise.all([
+    sendAndClean(session, c),
+    reference === undefined ? undefined : reference.answer(c),
+  ]);
+  const { exchange, prelude, state } = mine;
+  const referenceStop = reference?.stopped();
+  if (referenceStop !== undefined) session.abort(referenceStop);
   const ctx: CheckContext = {
     case: c,
     exchange,
@@ -170,7 +197,10 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
     run: session.facts,
     ...(state !== undefined && { state }),
   };
-  const { findings, rules, verdict, reason, note } = judge(session, ctx);
+  session.recorder?.record(c, mine);
+  const judged = judge(session, ctx);
+  const { findings, rules, verdict, reason, note } =
+    reference === undefined ? judged : reference.judge(c, mine, theirs, judged);
   return {
     case: c,
     verdict,

@@ -6,7 +6,15 @@ export { type GroupRef, type JournalEntry, readJournalLeftovers } from './journa
 export type { ResolvedRunOptions, RunOptions, SnapshotWait } from './options.js';
 export { resolveRunOptions } from './options.js';
 export { createRateLimiter, type RateLimiter, type RateLimiterConstraints } from './rate-limit.js';
-export type { CaseRecord, ErrorRowCoverage, RuleResult, RunReport, Verdict } from './result.js';
+export type {
+  CaseRecord,
+  DifferentialReport,
+  DifferentialRuleData,
+  ErrorRowCoverage,
+  RuleResult,
+  RunReport,
+  Verdict,
+} from './result.js';
 export { type RunOutcome, runConformance } from './run.js';
 export { closeSession, resultsFor, runCases, runRules } from './run-rules.js';
 export { caseRecord } from './samples.js';

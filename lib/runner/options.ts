@@ -6,6 +6,7 @@ import type { Catalogue, Profile } from '../spec/catalogue.js';
 import type { World } from '../spec/world.js';
 import type { RunEvent } from './events.js';
 import type { GenerateCases } from './generate.js';
+import type { LiveReferenceOptions } from './live-reference.js';
 
 export interface SnapshotWait {
   /** Give up waiting for `accomplished` after this long (the group is still deleted). Default 300 000. */
@@ -60,6 +61,13 @@ export interface RunOptions {
    * A seam for benchmarks and tests (e.g. to record what is sent); closeSession() closes it.
    */
   client?: Client;
+  /**
+   * A differential run: every case also goes to this reference (a live endpoint, with its own keys and
+   * journal, or a cassette directory), and every disagreement is a finding of the case's rule.
+   */
+  reference?: LiveReferenceOptions | { cassette: string };
+  /** Writes a cassette of this run's answers into `dir` when the session closes. */
+  record?: { dir: string; toolVersion: string };
 }
 
 export interface ResolvedRunOptions extends RunOptions {
@@ -159,6 +167,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
     throw usage('signal', 'expected an AbortSignal', typeof options.signal);
+  checkDifferential(options);
   const wait = options.snapshotWait ?? {};
   return {
     ...options,
@@ -179,4 +188,19 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
       intervalMs: optionalInteger('snapshotWait.intervalMs', wait.intervalMs, 0, 2_000),
     },
   };
+}
+
+function checkDifferential(options: RunOptions): void {
+  const reference = options.reference;
+  if (reference !== undefined) {
+    if (typeof reference !== 'object' || reference === null)
+      throw usage('reference', 'expected { target } or { cassette }', reference);
+    if ('cassette' in reference) {
+      if (typeof reference.cassette !== 'string' || reference.cassette === '')
+        throw usage('reference.cassette', 'expected a directory', reference.cassette);
+    } else parseTarget(reference.target);
+  }
+  const record = options.record;
+  if (record !== undefined && (typeof record?.dir !== 'string' || record.dir === ''))
+    throw usage('record.dir', 'expected a directory', record?.dir);
 }

@@ -77,6 +77,32 @@ export interface FamilyTiming {
   executionMs: number;
 }
 
+/** Per rule (the case's own) in a differential run: what comparing both sides' answers saw. */
+export interface DifferentialRuleData {
+  /** Cases answered by both sides and compared. */
+  compared: number;
+  /** Compared cases where the sides disagreed (each is a finding of the rule). */
+  disagreeing: number;
+  /** Cases not compared: the reference had no answer, or one side's answer was lost, throttled or inconclusive. */
+  uncompared: number;
+  /**
+   * For a rule whose expectation accepts several answers: which the reference gave to the rule's own
+   * request (`400 InvalidParameter` → cases). The catalogue's ambiguity, settled by evidence.
+   */
+  referenceAnswers?: Record<string, number>;
+}
+
+/** conformance.json's `differential` section: the run compared the target with a reference. */
+export interface DifferentialReport {
+  /** The reference's URL, `embedded` (a second embedded emulator) or `cassette:DIR`. */
+  reference: string;
+  compared: number;
+  disagreeing: number;
+  uncompared: number;
+  /** Rules with at least one case compared or not, in catalogue report order. */
+  rules: Array<{ rule: string } & DifferentialRuleData>;
+}
+
 /** The content of conformance.json (schema: spec/report.schema.json). */
 export interface RunReport {
   tool: { name: 'ecs-conformance'; version: string };
@@ -112,4 +138,6 @@ export interface RunReport {
   schemaCoverage?: SchemaKeywordCoverage[];
   /** Snapshot groups created and not deleted: must be empty. */
   leftBehind: string[];
+  /** Present when the run compared the target with a reference (`run --reference`). */
+  differential?: DifferentialReport;
 }

@@ -201,12 +201,17 @@ class RuleProgress {
   }
 }
 
-/** Deletes whatever is left, closes the client and detaches from the signal. */
+/**
+ * Deletes whatever is left (on the reference too, in a differential run), closes the clients, detaches
+ * from the signal, and writes the cassette when one is recorded.
+ */
 export async function closeSession(session: Session): Promise<{ leftBehind: string[] }> {
   try {
-    return { leftBehind: await sweepGroups(session) };
+    const [own, reference] = await Promise.all([sweepGroups(session), session.reference?.close() ?? []]);
+    return { leftBehind: [...own, ...reference.map((id) => `${id} (on the reference)`)] };
   } finally {
     session.detach();
     await session.client.close();
+    session.recorder?.write();
   }
 }

@@ -1,6 +1,6 @@
 import type { ToolError } from '../errors.js';
 import type { RunOptions } from './options.js';
-import type { RuleResult } from './result.js';
+import type { DifferentialRuleData, RuleResult } from './result.js';
 import { closeSession, runRules } from './run-rules.js';
 import { createSession } from './session.js';
 
@@ -16,6 +16,8 @@ export interface RunOutcome {
   timings: { generationMs: number; executionMs: number };
   /** Why the run stopped early (E_TARGET_UNSTABLE, E_INTERRUPTED, E_INTERNAL). */
   abort?: ToolError;
+  /** A differential run: the reference, and per rule what the comparison saw. */
+  differential?: { reference: string; rules: Record<string, DifferentialRuleData> };
 }
 
 /**
@@ -36,7 +38,11 @@ export async function runConformance(options: RunOptions): Promise<RunOutcome> {
     ({ leftBehind } = await closeSession(session));
   }
   const abort = session.abortError;
+  const reference = session.reference;
   return {
+    ...(reference !== undefined && {
+      differential: { reference: reference.label, rules: Object.fromEntries(reference.rules) },
+    }),
     rules,
     leftBehind,
     requests: session.requests,

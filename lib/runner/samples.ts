@@ -67,7 +67,7 @@ export function caseRecord(
  * The replay commands of a case: its prelude first (the first use of a ClientToken or a nonce that the
  * case's own request repeats), one after the other, or all at once for a case whose requests race.
  */
-function replayCommands(c: Case, where: { target: string; worldFile?: string }): string {
+export function replayCommands(c: Case, where: { target: string; worldFile?: string }): string {
   const options = where.worldFile === undefined ? {} : { world: where.worldFile };
   // A prelude's create must stay for the requests after it (the same ClientToken): `--keep`; the case's own
   // request, last, deletes what it created (a same-token replay gets the prelude's group).

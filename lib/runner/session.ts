@@ -19,12 +19,15 @@ import { ToolError } from '../errors.js';
 import type { Rule } from '../spec/catalogue.js';
 import { applyProfile } from '../spec/load.js';
 import { CircuitBreaker, type Trouble } from './breaker.js';
+import type { CassetteRecorder } from './cassette.js';
+import { openRecorder, openReference } from './differential-setup.js';
 import type { RunEvent } from './events.js';
 import { asCaseStream, type CaseStream, defaultGenerate } from './generate.js';
 import { GroupJournal } from './journal.js';
 import { RunFacts } from './memory.js';
 import { type ResolvedRunOptions, type RunOptions, resolveRunOptions } from './options.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import type { Reference } from './reference.js';
 import { RuleTally } from './tally.js';
 
 /**
@@ -44,6 +47,10 @@ export class Session {
   /** When the session opened (ms since the epoch): groups found on the target later may be the run's. */
   readonly startedAt = Date.now();
   readonly client: Client;
+  /** A differential run's second sender: it gets every case this session sends (see reference.ts). */
+  reference: Reference | undefined;
+  /** Writes the cassette of this session's answers (`record`), when it closes. */
+  recorder: CassetteRecorder | undefined;
   /** Remaining create budget; undefined when unbounded. */
   budget: number | undefined;
   requests = 0;
@@ -287,5 +294,8 @@ export async function createSession(input: RunOptions): Promise<Session> {
   );
   const generationMs = performance.now() - started;
   const notCovered = new Map(generated.notCovered.map(({ rule, reason }) => [rule, reason]));
-  return new Session(options, rules, generated, notCovered, generationMs);
+  const session = new Session(options, rules, generated, notCovered, generationMs);
+  session.recorder = openRecorder(options);
+  session.reference = openReference(options);
+  return session;
 }

@@ -116,6 +116,9 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     const abort = engine.abortError;
     if (abort) outcome.abort = { code: abort.code, message: abort.message };
     if (watch) outcome.crossCutting = watch.stop();
+    if (engine.reference !== undefined) outcome.differential = engine.reference.dataFor(outcome.rules);
+    // The suites never close the session (the CLI sweeps): the cassette is written as each file ends.
+    engine.recorder?.write();
     file.meta.ecsFamily = outcome;
   });
 }

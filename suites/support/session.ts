@@ -1,10 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { inject } from 'vitest';
+import { credentialsForAccount } from '../../lib/client/index.js';
 import { ToolError } from '../../lib/errors.js';
-import { createSession, type RunEvent, type Session } from '../../lib/runner/index.js';
+import { createSession, type RunEvent, type RunOptions, type Session } from '../../lib/runner/index.js';
 import { loadSpec, type Spec } from '../../lib/spec/load.js';
 import { ProgressLine, plannedCases } from './progress.js';
-import { idleMarker, type RunInfo, type SuiteRunOptions } from './vitest-reporter.js';
+import { idleMarker, REFERENCE_KEY_ENV, type RunInfo, type SuiteRunOptions } from './vitest-reporter.js';
 
 /** What every suite file shares: one engine session (client, RequestId memory, create budget). */
 export interface SuiteSession {
@@ -80,6 +81,7 @@ async function openSession(): Promise<SuiteSession> {
     journalFile: options.journalFile,
     worldFile: options.worldFile,
     signal: cancellation(options.cancelFile),
+    ...differential(options, spec),
     ...(progress && { onEvent: (event: RunEvent) => progress.onEvent(event) }),
   });
   progress?.plan(plannedCases(engine, options.runs), engine.rules.length);
@@ -92,8 +94,38 @@ async function openSession(): Promise<SuiteSession> {
     transports: options.transports,
     startedAt: new Date().toISOString(),
     planningMs: Math.round(engine.generationMs),
+    ...(options.reference !== undefined && { reference: options.reference.label }),
   };
   return { options, spec, engine, run, generationReported: false };
+}
+
+/**
+ * The reference and the recorder of a differential or recording run. A live reference signs with the
+ * keys the CLI chose for it (REFERENCE_KEY_ENV: the user's own only for an Alibaba Cloud endpoint), its
+ * other accounts with the world's.
+ */
+function differential(options: SuiteRunOptions, spec: Spec): Pick<RunOptions, 'reference' | 'record'> {
+  const reference = options.reference;
+  const env = {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: process.env[REFERENCE_KEY_ENV.accessKeyId],
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: process.env[REFERENCE_KEY_ENV.accessKeySecret],
+    ALIBABA_CLOUD_SECURITY_TOKEN: process.env[REFERENCE_KEY_ENV.securityToken],
+  };
+  return {
+    ...(reference !== undefined && {
+      reference:
+        'cassette' in reference
+          ? { cassette: reference.cassette }
+          : {
+              target: reference.url,
+              journalFile: reference.journalFile,
+              credentials: (account: string) => credentialsForAccount(spec.world, account, env),
+            },
+    }),
+    ...(options.record !== undefined && {
+      record: { dir: options.record, toolVersion: options.toolVersion ?? 'unknown' },
+    }),
+  };
 }
 
 /**

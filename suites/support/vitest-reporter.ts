@@ -10,7 +10,14 @@ import { appendGithubStepSummary } from '../../lib/reporting/github-summary.js';
 import { renderSummaryMarkdown } from '../../lib/reporting/summary-markdown.js';
 import { runVerdict } from '../../lib/reporting/verdict.js';
 import { writeReports } from '../../lib/reporting/write-reports.js';
-import type { CaseRecord, FamilyTiming, RuleResult, RunReport, Verdict } from '../../lib/runner/result.js';
+import type {
+  CaseRecord,
+  DifferentialRuleData,
+  FamilyTiming,
+  RuleResult,
+  RunReport,
+  Verdict,
+} from '../../lib/runner/result.js';
 import { resultFromShares, ruleHeader } from '../../lib/runner/rule-result.js';
 import type { TallyData } from '../../lib/runner/tally.js';
 import { type Catalogue, FAMILIES, type Family, type Rule } from '../../lib/spec/catalogue.js';
@@ -50,7 +57,23 @@ export interface SuiteRunOptions {
   reportDir: string;
   /** Print progress lines tagged for the CLI's progress reporter. */
   progress: boolean;
+  /**
+   * A differential run's reference: a live endpoint (an embedded one is started by the CLI), with its
+   * own journal, signed with the keys in REFERENCE_KEY_ENV; or a cassette directory.
+   */
+  reference?: { label: string; url: string; journalFile: string } | { label: string; cassette: string };
+  /** Directory a cassette of the target's answers is written to. */
+  record?: string;
+  /** The tool's version, named in a recorded cassette. */
+  toolVersion?: string;
 }
+
+/** Where the suites' worker finds the keys that sign on a live reference (the target's are the usual names). */
+export const REFERENCE_KEY_ENV = {
+  accessKeyId: 'ECS_CONFORMANCE_REFERENCE_ACCESS_KEY_ID',
+  accessKeySecret: 'ECS_CONFORMANCE_REFERENCE_ACCESS_KEY_SECRET',
+  securityToken: 'ECS_CONFORMANCE_REFERENCE_SECURITY_TOKEN',
+} as const;
 
 /** The file the suites write once an interrupted engine has nothing in flight any more. */
 export const idleMarker = (cancelFile: string): string => `${cancelFile}.idle`;
@@ -66,6 +89,8 @@ export interface RunInfo {
   startedAt: string;
   /** Planning the cases before `startedAt` (what is covered); the cases themselves are drawn later, as run. */
   planningMs?: number;
+  /** A differential run's reference, as reports name it (URL, `embedded`, `cassette:DIR`). */
+  reference?: string;
 }
 
 /** Stored in the meta of each suite file (module). */
@@ -86,6 +111,8 @@ export interface FamilyOutcome {
    * cases, property included, left in their tallies. The report adds up the shares of all files.
    */
   crossCutting?: Record<string, TallyData>;
+  /** A differential run: what comparing with the reference saw, for this file's own rules' cases. */
+  differential?: Record<string, DifferentialRuleData>;
 }
 
 /** Stored in the meta of each family's property test. */
@@ -385,5 +412,41 @@ function assemble(
     rules,
     errorRows: [],
     leftBehind: extra.leftBehind,
+    ...(run.reference !== undefined && { differential: differentialOf(run.reference, rules, families) }),
+  };
+}
+
+/** The families' comparisons, rule by rule in the report's order, with their sums. */
+function differentialOf(
+  reference: string,
+  rules: readonly RuleResult[],
+  families: readonly FamilyOutcome[],
+): NonNullable<RunReport['differential']> {
+  const byRule = new Map<string, DifferentialRuleData>();
+  for (const family of families) {
+    for (const [rule, data] of Object.entries(family.differential ?? {})) {
+      const total = byRule.get(rule) ?? { compared: 0, disagreeing: 0, uncompared: 0 };
+      total.compared += data.compared;
+      total.disagreeing += data.disagreeing;
+      total.uncompared += data.uncompared;
+      for (const [answer, count] of Object.entries(data.referenceAnswers ?? {})) {
+        total.referenceAnswers ??= {};
+        total.referenceAnswers[answer] = (total.referenceAnswers[answer] ?? 0) + count;
+      }
+      byRule.set(rule, total);
+    }
+  }
+  const listed = rules.flatMap((rule) => {
+    const data = byRule.get(rule.id);
+    return data === undefined ? [] : [{ rule: rule.id, ...data }];
+  });
+  const sum = (pick: (data: DifferentialRuleData) => number) =>
+    listed.reduce((total, data) => total + pick(data), 0);
+  return {
+    reference,
+    compared: sum((d) => d.compared),
+    disagreeing: sum((d) => d.disagreeing),
+    uncompared: sum((d) => d.uncompared),
+    rules: listed,
   };
 }
