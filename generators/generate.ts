@@ -107,6 +107,7 @@ export function* finaliseEach(ctx: GenContext, rule: string, drafts: Iterable<Dr
       item.prelude = draft.prelude.map((p): CaseRequest => toCaseRequest(p, picked.transport));
     }
     if (draft.concurrent === true) item.concurrent = true;
+    if (draft.walkPages === true) item.walkPages = true;
     yield item;
   }
 }

@@ -83,6 +83,24 @@ export interface Case {
    */
   prelude?: CaseRequest[];
   concurrent?: boolean;
+  /**
+   * Set on a DescribeSnapshotGroups case: the runner follows each answer's NextToken, sending the request
+   * again with it, until none comes back (support.describe-next-token).
+   */
+  walkPages?: true;
+}
+
+/**
+ * A parameter value that stands for the SnapshotGroupId the prelude's `index`-th request answered: a
+ * support case names the groups its prelude made (Describe by SnapshotGroupId.N, Delete of a deleted
+ * group). The runner puts the id in before sending; unresolved (that create failed), it goes as written.
+ */
+export const preludeGroupId = (index: number): string => `{{prelude.${index}.SnapshotGroupId}}`;
+
+/** The index a `preludeGroupId` value names, or undefined for any other value. */
+export function preludeGroupIndex(value: string): number | undefined {
+  const match = /^\{\{prelude\.(\d+)\.SnapshotGroupId\}\}$/.exec(value);
+  return match === null ? undefined : Number(match[1]);
 }
 
 /**

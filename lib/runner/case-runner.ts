@@ -16,6 +16,7 @@ import { deleteGroup, describeGroup, groupRefFor, waitUntilSettled } from './gro
 import type { GroupRef } from './journal.js';
 import { findLostGroups } from './lost-creates.js';
 import type { Session } from './session.js';
+import { deletedByCase, walkPages, withPreludeGroups } from './support-calls.js';
 
 /** How one case went. Exchanges still carry secrets: redact before writing any of them. */
 export interface CaseOutcome {
@@ -27,20 +28,40 @@ export interface CaseOutcome {
   findings: Finding[];
   exchange?: Exchange;
   preludeExchanges: Exchange[];
+  /** A page-walking case's further pages. */
+  pages?: Exchange[];
   state?: GroupState;
   /** The case's own rule and the cross-cutting rules it bore on. */
   rules: string[];
 }
 
-async function sendAll(session: Session, c: Case): Promise<{ exchange: Exchange; prelude: Exchange[] }> {
+interface Sent {
+  exchange: Exchange;
+  prelude: Exchange[];
+  /** The case as sent: the prelude's group ids put in where the case named them. */
+  sent: Case;
+  /** A page-walking case's further pages. */
+  pages?: Exchange[];
+}
+
+async function sendAll(session: Session, c: Case): Promise<Sent> {
   const prelude = c.prelude ?? [];
   if (c.concurrent) {
     const all = await session.sendAtOnce([...prelude, c.request]);
-    return { exchange: all.at(-1) as Exchange, prelude: all.slice(0, -1) };
+    return { exchange: all.at(-1) as Exchange, prelude: all.slice(0, -1), sent: c };
   }
   const sent: Exchange[] = [];
-  for (const req of prelude) sent.push(await session.send(req));
-  return { exchange: await session.send(c.request), prelude: sent };
+  const requests: CaseRequest[] = [];
+  for (const req of prelude) {
+    const resolved = withPreludeGroups(req, sent);
+    requests.push(resolved);
+    sent.push(await session.send(resolved));
+  }
+  const request = withPreludeGroups(c.request, sent);
+  const exchange = await session.send(request);
+  const pages = c.walkPages ? await walkPages(session, request, exchange) : undefined;
+  const resolved: Case = { ...c, request, ...(c.prelude !== undefined && { prelude: requests }) };
+  return { exchange, prelude: sent, sent: resolved, ...(pages !== undefined && { pages }) };
 }
 
 /** Every group the case's requests created, journalled at once (before anything else can fail). */
@@ -154,11 +175,17 @@ function spendExtraRound(session: Session): boolean {
 }
 
 /** One sending of the case: its requests, their clean-up, and the judgement of what came back. */
-async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
-  const { exchange, prelude } = await sendAll(session, c);
+async function attempt(session: Session, generated: Case): Promise<CaseOutcome> {
+  const { exchange, prelude, sent: c, pages } = await sendAll(session, generated);
   const requests = [...(c.prelude ?? []), c.request];
   const exchanges = [...prelude, exchange];
-  const refs = journalCreated(session, c, requests, exchanges);
+  const gone = deletedByCase(requests, exchanges);
+  const refs = journalCreated(session, c, requests, exchanges).filter((ref) => !gone.has(ref.groupId));
+  // Deleted by the case itself (a support case deletes a group twice): out of the journal, as any delete.
+  for (const groupId of gone) {
+    session.journal.deleted(groupId);
+    session.emit({ type: 'cleanup', groupId, deleted: true });
+  }
   const stateGroup = groupIdOf(exchange) ?? (c.concurrent ? refs[0]?.groupId : undefined);
   // Found, not answered: cleaned up like the others, never the subject of the state checks.
   const lost = await findLostGroups(session, c, requests, exchanges);
@@ -169,6 +196,7 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
     preludeExchanges: prelude,
     run: session.facts,
     ...(state !== undefined && { state }),
+    ...(pages !== undefined && { pages }),
   };
   const { findings, rules, verdict, reason, note } = judge(session, ctx);
   return {
@@ -179,6 +207,7 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
     findings,
     exchange,
     preludeExchanges: prelude,
+    ...(pages !== undefined && { pages }),
     ...(state !== undefined && { state }),
     rules,
   };

@@ -11,6 +11,7 @@ import { RESPONSE_MUTANTS } from './response.js';
 import { SERVER_ERROR_MUTANTS } from './server-error.js';
 import { STATE_MUTANTS } from './state.js';
 import { STATUS_MUTANTS } from './status.js';
+import { SUPPORT_MUTANTS } from './support.js';
 import type { Mutant } from './types.js';
 import { VALUE_MUTANTS } from './values.js';
 import { WIRE_LIST_MUTANTS } from './wire-lists.js';
@@ -34,6 +35,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...STATE_MUTANTS,
   ...NEAR_MISS_MUTANTS,
   ...ONE_TRANSPORT_MUTANTS,
+  ...SUPPORT_MUTANTS,
 ];
 
 /** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */

@@ -16,7 +16,9 @@ export type MutantFamily =
   | 'server-error'
   | 'state'
   | 'near-miss'
-  | 'one-transport';
+  | 'one-transport'
+  | 'describe'
+  | 'delete';
 
 export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'request-shape',
@@ -31,6 +33,8 @@ export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'state',
   'near-miss',
   'one-transport',
+  'describe',
+  'delete',
 ];
 
 /**
