@@ -65,4 +65,10 @@ export function outcomeKey(e: Expected): string {
 export const INSEPARABLE: Record<string, string[]> = { 'name.no-url-prefix': ['name.charset'] };
 
 /** A robustness probe: a request the catalogue leaves unsettled on purpose (success-or-documented-4xx). */
+/**
+ * A case whose own request is a create: the independent evaluator reads CreateSnapshotGroup requests
+ * only (the support family's Describe and Delete cases are checked in support.test.ts).
+ */
+export const isCreateCase = (c: Case): boolean => c.request.action === 'CreateSnapshotGroup';
+
 export const isProbe = (c: Case): boolean => c.expected.kind === 'success-or-documented-4xx';

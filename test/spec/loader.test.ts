@@ -165,7 +165,7 @@ describe('malformed catalogues', () => {
     [
       'dup.yaml',
       (c) => c.rules.push({ ...(c.rules[0] as Catalogue['rules'][number]) }),
-      '/rules/85/id',
+      '/rules/94/id',
       /duplicate rule id 'region\.required'/,
     ],
     [
