@@ -181,6 +181,8 @@ function describePlan(ctx: GenContext, rule: string): RulePlan | ReturnType<type
     return notReachable(
       `account '${ctx.signer.id}' has no two healthy disks of other instances in one region`,
     );
+  if (spec.fixed.kind === 'instance' && targets[0]?.instanceId === undefined)
+    return notReachable(`account '${ctx.signer.id}' has no sound instance with a healthy disk`);
   const label = seededHex(ctx.options.seed, 8, rule);
   const random = fc.tuple(spec.random, fc.nat(), fc.nat()).map(([probe, k, salt]) => {
     const drawn = supportTargets(ctx, rule, k, spec.groups) ?? targets;

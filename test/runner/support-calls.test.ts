@@ -89,4 +89,21 @@ describe('the support family against the reference emulator', () => {
     expect(cleaned.length).toBeGreaterThanOrEqual(20);
     expect(cleaned.every((event) => event.type === 'cleanup' && event.deleted)).toBe(true);
   });
+
+  it('spends the create budget per group a case makes: a second two-group case is skipped at 3', async () => {
+    const events: RunEvent[] = [];
+    await runConformance({
+      ...spec,
+      seed: 3,
+      runs: 3,
+      transports: [...ALL_TRANSPORTS],
+      only: ['support.describe-name-filter'],
+      maxCreates: 3,
+      target: emulator.url,
+      snapshotWait: { timeoutMs: 5_000, intervalMs: 20 },
+      onEvent: (event) => events.push(event),
+    });
+    const finished = events.flatMap((event) => (event.type === 'case-finished' ? [event.verdict] : []));
+    expect(finished.sort()).toEqual(['passed', 'skipped']);
+  });
 });
