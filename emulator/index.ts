@@ -3,7 +3,7 @@ export type { CreateContext, CreateStep, StepOutcome } from './actions/create/co
 export { CREATE_STEPS } from './actions/create/steps.js';
 export { selectDisks } from './actions/create/steps-resources.js';
 export { deleteSnapshotGroup } from './actions/delete.js';
-export { describeSnapshotGroups } from './actions/describe.js';
+export { describeSnapshotGroups, encodeNextToken } from './actions/describe.js';
 export { groupView } from './actions/group-view.js';
 export { type ListEntry, type ListParse, parseList } from './actions/lists.js';
 export type { ActionCall, ActionEnv, ActionHandler, ActionResult } from './actions/result.js';

@@ -5,6 +5,7 @@ import {
   defaultStatusFor,
   deleteSnapshotGroup,
   describeSnapshotGroups,
+  encodeNextToken,
   ParamBag,
 } from '../../emulator/index.js';
 import type { Mutant } from './types.js';
@@ -78,7 +79,9 @@ const DESCRIBE_MUTANTS: Mutant[] = [
       "DescribeSnapshotGroups' NextToken points at the last group listed: the next page lists it again.",
     seams: {
       describeSnapshotGroups: describedAs((fields) =>
-        fields.NextToken === '' ? fields : { ...fields, NextToken: String(Number(fields.NextToken) - 1) },
+        fields.NextToken === ''
+          ? fields
+          : { ...fields, NextToken: encodeNextToken(Number.parseInt(String(fields.NextToken), 16) - 1) },
       ),
     },
   },
