@@ -1,21 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WireParams } from '../lib/cases.js';
 import { createSnapshotGroup } from './actions/create/handler.js';
-import { deleteSnapshotGroup } from './actions/delete.js';
-import { describeSnapshotGroups } from './actions/describe.js';
 import { type ActionEnv, type ActionHandler, type ActionResult, failed } from './actions/result.js';
 import type { IncomingCall, SignatureFamily } from './http/incoming.js';
 import { decodeUtf8, ParamBag, parseUrlEncoded } from './http/params.js';
 import { authenticate } from './protocol/authenticate.js';
 import { ApiError, apiError, invalidParameter, missingParameter } from './protocol/errors.js';
 import type { Format } from './protocol/render.js';
+import type { EmulatorSeams } from './seams.js';
 
 export const API_VERSION = '2014-05-26';
 
-const ACTIONS: Readonly<Record<string, ActionHandler>> = {
-  CreateSnapshotGroup: createSnapshotGroup,
-  DescribeSnapshotGroups: describeSnapshotGroups,
-  DeleteSnapshotGroup: deleteSnapshotGroup,
+/** The operations served; the two support operations are seams (a mutant may bend them). */
+const ACTIONS: Readonly<Record<string, (seams: EmulatorSeams) => ActionHandler>> = {
+  CreateSnapshotGroup: () => createSnapshotGroup,
+  DescribeSnapshotGroups: (seams) => seams.describeSnapshotGroups,
+  DeleteSnapshotGroup: (seams) => seams.deleteSnapshotGroup,
 };
 
 /** Common parameters (protocol.md section 2): each may appear once. */
@@ -129,7 +129,7 @@ export const handle = async (env: ActionEnv, raw: RawRequest): Promise<Handled> 
   if (repeated !== undefined) return stop(invalidParameter(repeated, 'it is given more than once'));
   const { action, version } = routeOf(call);
   if (!action) return stop(missingParameter('Action'));
-  const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action]?.(env.seams) : undefined;
   if (!handler) return stop(apiError('InvalidAction.NotFound'));
   if (!version) return stop(missingParameter('Version'));
   if (version !== API_VERSION) {

@@ -2,8 +2,11 @@
 export type { CreateContext, CreateStep, StepOutcome } from './actions/create/context.js';
 export { CREATE_STEPS } from './actions/create/steps.js';
 export { selectDisks } from './actions/create/steps-resources.js';
+export { deleteSnapshotGroup } from './actions/delete.js';
+export { describeSnapshotGroups, encodeNextToken } from './actions/describe.js';
 export { groupView } from './actions/group-view.js';
 export { type ListEntry, type ListParse, parseList } from './actions/lists.js';
+export type { ActionCall, ActionEnv, ActionHandler, ActionResult } from './actions/result.js';
 export { type CliEmulatorOptions, runEmulatorFromCli } from './cli.js';
 export { API_VERSION } from './dispatch.js';
 export { ParamBag } from './http/params.js';

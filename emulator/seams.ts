@@ -5,8 +5,11 @@ import type { Disk } from '../lib/spec/world.js';
 import type { CreateContext, CreateStep } from './actions/create/context.js';
 import { CREATE_STEPS } from './actions/create/steps.js';
 import { selectDisks } from './actions/create/steps-resources.js';
+import { deleteSnapshotGroup } from './actions/delete.js';
+import { describeSnapshotGroups } from './actions/describe.js';
 import { groupView } from './actions/group-view.js';
 import { type ListParse, parseList } from './actions/lists.js';
+import type { ActionHandler } from './actions/result.js';
 import type { ParamBag } from './http/params.js';
 import { defaultStatusFor } from './protocol/errors.js';
 import { newRequestId, newSnapshotGroupId, newSnapshotId } from './protocol/ids.js';
@@ -56,6 +59,10 @@ export interface EmulatorSeams {
   removeGroup(state: EmulatorState, groupId: string): void;
   /** One group as DescribeSnapshotGroups lists it. */
   groupView(group: SnapshotGroup, nowMs: number): Record<string, BodyValue>;
+  /** DescribeSnapshotGroups as a whole: its filters and its paging (a mutant wraps the faithful one). */
+  describeSnapshotGroups: ActionHandler;
+  /** DeleteSnapshotGroup as a whole: its refusals (a mutant wraps the faithful one). */
+  deleteSnapshotGroup: ActionHandler;
 }
 
 export const defaultSeams: Readonly<EmulatorSeams> = Object.freeze({
@@ -82,6 +89,8 @@ export const defaultSeams: Readonly<EmulatorSeams> = Object.freeze({
   storeGroup: (state: EmulatorState, group: SnapshotGroup) => state.insertGroup(group),
   removeGroup: (state: EmulatorState, groupId: string) => state.removeGroup(groupId),
   groupView,
+  describeSnapshotGroups,
+  deleteSnapshotGroup,
 });
 
 export const resolveSeams = (overrides: Partial<EmulatorSeams> = {}): EmulatorSeams => ({

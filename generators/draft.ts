@@ -51,6 +51,8 @@ export interface Draft {
   description: string;
   prelude?: RequestDraft[];
   concurrent?: boolean;
+  /** The runner walks the answer's pages by NextToken (Case.walkPages). */
+  walkPages?: true;
   wish?: TransportWish;
   /** Fields the case's fault touches. */
   touched: Field[];

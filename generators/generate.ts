@@ -109,6 +109,7 @@ export function* finaliseEach(ctx: GenContext, rule: string, drafts: Iterable<Dr
     }
     if (draft.concurrent === true) item.concurrent = true;
     if (draft.nearMisses !== undefined) item.nearMisses = { ...draft.nearMisses };
+    if (draft.walkPages === true) item.walkPages = true;
     yield item;
   }
 }

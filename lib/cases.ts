@@ -88,6 +88,24 @@ export interface Case {
   concurrent?: boolean;
   /** How many near misses of a forbidden word the request carries, per field (counted in the reports). */
   nearMisses?: Partial<Record<NearMissField, number>>;
+  /**
+   * Set on a DescribeSnapshotGroups case: the runner follows each answer's NextToken, sending the request
+   * again with it, until none comes back (support.describe-next-token).
+   */
+  walkPages?: true;
+}
+
+/**
+ * A parameter value that stands for the SnapshotGroupId the prelude's `index`-th request answered: a
+ * support case names the groups its prelude made (Describe by SnapshotGroupId.N, Delete of a deleted
+ * group). The runner puts the id in before sending; unresolved (that create failed), it goes as written.
+ */
+export const preludeGroupId = (index: number): string => `{{prelude.${index}.SnapshotGroupId}}`;
+
+/** The index a `preludeGroupId` value names, or undefined for any other value. */
+export function preludeGroupIndex(value: string): number | undefined {
+  const match = /^\{\{prelude\.(\d+)\.SnapshotGroupId\}\}$/.exec(value);
+  return match === null ? undefined : Number(match[1]);
 }
 
 /**

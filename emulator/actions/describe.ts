@@ -6,6 +6,10 @@ import { type ActionHandler, failed } from './result.js';
 const SCALARS = ['RegionId', 'InstanceId', 'Name', 'NextToken', 'MaxResults', 'ResourceGroupId'];
 const STATUSES = new Set(['progressing', 'accomplished', 'failed']);
 const DIGITS = /^[0-9]+$/;
+/** Tokens look like the service's (32 hex digits): the position after which the next page starts. */
+const TOKEN = /^[0-9a-f]{32}$/;
+export const encodeNextToken = (seq: number): string => seq.toString(16).padStart(32, '0');
+const decodeNextToken = (token: string): number => Number.parseInt(token, 16);
 const DEFAULT_PAGE = 10;
 const MAX_PAGE = 100;
 
@@ -61,10 +65,10 @@ export const describeSnapshotGroups: ActionHandler = (env, { account, params }) 
     return failed(invalidParameter('MaxResults', 'it must be from 1 to 100'));
   }
   const tokenText = params.value('NextToken') ?? '';
-  if (tokenText !== '' && !DIGITS.test(tokenText)) {
+  if (tokenText !== '' && !TOKEN.test(tokenText)) {
     return failed(invalidParameter('NextToken', 'not a token this service issued'));
   }
-  const after = tokenText === '' ? 0 : Number(tokenText);
+  const after = tokenText === '' ? 0 : decodeNextToken(tokenText);
   if (!env.state.world.regions.has(regionId)) return failed(apiError('InvalidRegionId.NotFound'));
 
   const filter: Filter = {
@@ -91,7 +95,7 @@ export const describeSnapshotGroups: ActionHandler = (env, { account, params }) 
   return {
     kind: 'success',
     fields: {
-      NextToken: more && last ? String(last.seq) : '',
+      NextToken: more && last ? encodeNextToken(last.seq) : '',
       SnapshotGroups: { SnapshotGroup: page.map((group) => env.seams.groupView(group, nowMs)) },
     },
   };

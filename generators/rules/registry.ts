@@ -15,6 +15,7 @@ import { nonAsciiNamePlanner } from './open-outcomes.js';
 import { otherCasePlanner } from './other-case.js';
 import type { Planner } from './plan.js';
 import { successPlanner } from './success.js';
+import { SUPPORT_RULE_IDS, supportPlanner } from './support.js';
 import { errorBodyPlanner, transportVariantsPlanner } from './transport-and-errors.js';
 
 /** Faults in parameter values: also the second faults of multi-fault cases. */
@@ -95,6 +96,7 @@ export const PLANNERS: Record<string, Planner> = {
     idempotencyPlanner,
   ),
   ...from(SUCCESS_RULES, successPlanner),
+  ...from(SUPPORT_RULE_IDS, supportPlanner),
   'instance.has-disks': noDiskPlanner,
   'name.non-ascii-letters': nonAsciiNamePlanner,
   'valid.boundaries-accepted': boundariesAcceptedPlanner,

@@ -37,6 +37,8 @@ export interface CheckContext {
   run: RunMemory;
   /** Present when a create succeeded and the runner looked at the group (state checks). */
   state?: GroupState;
+  /** A page-walking case's further pages, in order (`case.walkPages`: the first page is `exchange`). */
+  pages?: Exchange[];
 }
 
 /** An empty memory, for a check run on its own. */

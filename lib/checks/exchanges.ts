@@ -31,6 +31,7 @@ export function allExchanges(ctx: CheckContext): Exchange[] {
   return [
     ...ctx.preludeExchanges,
     ctx.exchange,
+    ...(ctx.pages ?? []),
     ...support.filter((exchange): exchange is Exchange => exchange !== undefined),
   ];
 }

@@ -25,6 +25,15 @@ import {
   instantAccessStored,
 } from './state.js';
 import { stateLookupsMatchSchema } from './state-lookups.js';
+import {
+  describeHonoursInstanceIdFilter,
+  describeHonoursMaxResults,
+  describeHonoursNameFilter,
+  describeHonoursSnapshotGroupIdFilter,
+  describeHonoursStatusFilter,
+  describeHonoursTagFilter,
+  describeNextTokenWalksEachGroupOnce,
+} from './support.js';
 import { requestIdUnique, snapshotGroupIdFormatAndUnique } from './uniqueness.js';
 
 export type Check = (ctx: CheckContext) => Finding[];
@@ -50,6 +59,13 @@ export const CHECKS: readonly Check[] = [
   instantAccessStored,
   groupGoneAfterCleanup,
   stateLookupsMatchSchema,
+  describeHonoursSnapshotGroupIdFilter,
+  describeHonoursInstanceIdFilter,
+  describeHonoursStatusFilter,
+  describeHonoursNameFilter,
+  describeHonoursTagFilter,
+  describeHonoursMaxResults,
+  describeNextTokenWalksEachGroupOnce,
 ];
 
 /** Runs every check (or the given ones) on one case. */
@@ -59,6 +75,7 @@ export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS):
 
 export type { CheckContext, GroupState, RunMemory, Sighting } from './context.js';
 export { EMPTY_RUN_MEMORY } from './context.js';
+export { MAX_PAGES, nextTokenOf } from './describe-pages.js';
 export {
   type DescribedGroup,
   type DescribedSnapshot,
@@ -87,9 +104,17 @@ export {
   requestIdOf,
   succeeded,
 } from './response.js';
+export { SUPPORT_RULES } from './support.js';
 export { throttledRequest } from './throttling.js';
 export {
   contentTypeMatchesFormat,
+  describeHonoursInstanceIdFilter,
+  describeHonoursMaxResults,
+  describeHonoursNameFilter,
+  describeHonoursSnapshotGroupIdFilter,
+  describeHonoursStatusFilter,
+  describeHonoursTagFilter,
+  describeNextTokenWalksEachGroupOnce,
   errorBodyMatchesSchema,
   errorCodeMatchesRule,
   groupAttributesStored,

@@ -12,8 +12,11 @@ import { inconclusiveTests, type JUnitRun, junitElement } from './junit-verdict.
 import { ProgressReporter } from './progress-reporter.js';
 import { compiledEngine, quietStreams, withoutNewSignalHandlers } from './vitest-environment.js';
 
+/** Families whose suite file has another name: `suites/support/` is the suites' helper folder. */
+const SUITE_FILE_NAMES: Partial<Record<Family, string>> = { support: 'support-operations' };
+
 /** The suite file of a family. */
-export const suiteFileOf = (family: Family): string => `suites/${family}.test.ts`;
+export const suiteFileOf = (family: Family): string => `suites/${SUITE_FILE_NAMES[family] ?? family}.test.ts`;
 export const BLOB_DIR = 'blob-reports';
 
 export interface SuitesRun {
@@ -45,7 +48,7 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
   class FamilyOrder extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
       const rank = (spec: TestSpecification) =>
-        FAMILIES.findIndex((f) => spec.moduleId.endsWith(`/${f}.test.ts`));
+        FAMILIES.findIndex((f) => spec.moduleId.endsWith(`/${suiteFileOf(f).slice('suites/'.length)}`));
       return [...files].sort((a, b) => rank(a) - rank(b));
     }
   }

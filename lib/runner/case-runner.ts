@@ -16,6 +16,7 @@ import { deleteGroup, describeGroup, groupRefFor, waitUntilSettled } from './gro
 import type { GroupRef } from './journal.js';
 import { findLostGroups } from './lost-creates.js';
 import type { Session } from './session.js';
+import { deletedByCase, walkPages, withPreludeGroups } from './support-calls.js';
 
 /** How one case went. Exchanges still carry secrets: redact before writing any of them. */
 export interface CaseOutcome {
@@ -27,20 +28,40 @@ export interface CaseOutcome {
   findings: Finding[];
   exchange?: Exchange;
   preludeExchanges: Exchange[];
+  /** A page-walking case's further pages. */
+  pages?: Exchange[];
   state?: GroupState;
   /** The case's own rule and the cross-cutting rules it bore on. */
   rules: string[];
 }
 
-async function sendAll(session: Session, c: Case): Promise<{ exchange: Exchange; prelude: Exchange[] }> {
+interface Sent {
+  exchange: Exchange;
+  prelude: Exchange[];
+  /** The case as sent: the prelude's group ids put in where the case named them. */
+  sent: Case;
+  /** A page-walking case's further pages. */
+  pages?: Exchange[];
+}
+
+async function sendAll(session: Session, c: Case): Promise<Sent> {
   const prelude = c.prelude ?? [];
   if (c.concurrent) {
     const all = await session.sendAtOnce([...prelude, c.request]);
-    return { exchange: all.at(-1) as Exchange, prelude: all.slice(0, -1) };
+    return { exchange: all.at(-1) as Exchange, prelude: all.slice(0, -1), sent: c };
   }
   const sent: Exchange[] = [];
-  for (const req of prelude) sent.push(await session.send(req));
-  return { exchange: await session.send(c.request), prelude: sent };
+  const requests: CaseRequest[] = [];
+  for (const req of prelude) {
+    const resolved = withPreludeGroups(req, sent);
+    requests.push(resolved);
+    sent.push(await session.send(resolved));
+  }
+  const request = withPreludeGroups(c.request, sent);
+  const exchange = await session.send(request);
+  const pages = c.walkPages ? await walkPages(session, request, exchange) : undefined;
+  const resolved: Case = { ...c, request, ...(c.prelude !== undefined && { prelude: requests }) };
+  return { exchange, prelude: sent, sent: resolved, ...(pages !== undefined && { pages }) };
 }
 
 /** Every group the case's requests created, journalled at once (before anything else can fail). */
@@ -157,6 +178,10 @@ function spendExtraRound(session: Session): boolean {
 export interface SideOutcome {
   exchange: Exchange;
   prelude: Exchange[];
+  /** The case as this side sent it: its prelude's group ids put in where the case named them. */
+  sent: Case;
+  /** A page-walking case's further pages. */
+  pages?: Exchange[];
   state?: GroupState;
 }
 
@@ -165,29 +190,41 @@ export interface SideOutcome {
  * of every group it made. The candidate's session and a live reference's each run it with their own
  * sender, journal and clean-up (see reference.ts).
  */
-export async function sendAndClean(session: Session, c: Case): Promise<SideOutcome> {
-  const { exchange, prelude } = await sendAll(session, c);
+export async function sendAndClean(session: Session, generated: Case): Promise<SideOutcome> {
+  const { exchange, prelude, sent: c, pages } = await sendAll(session, generated);
   const requests = [...(c.prelude ?? []), c.request];
   const exchanges = [...prelude, exchange];
-  const refs = journalCreated(session, c, requests, exchanges);
+  const gone = deletedByCase(requests, exchanges);
+  const refs = journalCreated(session, c, requests, exchanges).filter((ref) => !gone.has(ref.groupId));
+  // Deleted by the case itself (a support case deletes a group twice): out of the journal, as any delete.
+  for (const groupId of gone) {
+    session.journal.deleted(groupId);
+    session.emit({ type: 'cleanup', groupId, deleted: true });
+  }
   const stateGroup = groupIdOf(exchange) ?? (c.concurrent ? refs[0]?.groupId : undefined);
   // Found, not answered: cleaned up like the others, never the subject of the state checks.
   const lost = await findLostGroups(session, c, requests, exchanges);
   const state = await inspectAndClean(session, [...refs, ...lost], stateGroup);
-  return { exchange, prelude, ...(state !== undefined && { state }) };
+  return {
+    exchange,
+    prelude,
+    sent: c,
+    ...(pages !== undefined && { pages }),
+    ...(state !== undefined && { state }),
+  };
 }
 
 /**
  * One sending of the case: its requests, their clean-up, and the judgement of what came back. With a
  * reference, the same requests go to it at the same time, and each disagreement is a finding too.
  */
-async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
+async function attempt(session: Session, generated: Case): Promise<CaseOutcome> {
   const reference = session.reference;
   const [mine, theirs] = await Promise.all([
-    sendAndClean(session, c),
-    reference === undefined ? undefined : reference.answer(c),
+    sendAndClean(session, generated),
+    reference === undefined ? undefined : reference.answer(generated),
   ]);
-  const { exchange, prelude, state } = mine;
+  const { exchange, prelude, sent: c, pages, state } = mine;
   const referenceStop = reference?.stopped();
   if (referenceStop !== undefined) session.abort(referenceStop);
   const ctx: CheckContext = {
@@ -196,8 +233,10 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
     preludeExchanges: prelude,
     run: session.facts,
     ...(state !== undefined && { state }),
+    ...(pages !== undefined && { pages }),
   };
-  session.recorder?.record(c, mine);
+  // Recorded as generated: a replay matches its requests before their prelude group ids are put in.
+  session.recorder?.record(generated, mine);
   const judged = judge(session, ctx);
   const { findings, rules, verdict, reason, note } =
     reference === undefined ? judged : reference.judge(c, mine, theirs, judged);
@@ -209,6 +248,7 @@ async function attempt(session: Session, c: Case): Promise<CaseOutcome> {
     findings,
     exchange,
     preludeExchanges: prelude,
+    ...(pages !== undefined && { pages }),
     ...(state !== undefined && { state }),
     rules,
   };

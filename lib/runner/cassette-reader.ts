@@ -88,7 +88,7 @@ function exchangeOf(entry: RecordedExchange): Exchange {
   };
 }
 
-function sideOf(entry: CassetteEntry): SideOutcome | undefined {
+function sideOf(entry: CassetteEntry, c: Case): SideOutcome | undefined {
   const exchanges = entry.exchanges.map(exchangeOf);
   const exchange = exchanges.at(-1);
   if (exchange === undefined) return undefined;
@@ -96,6 +96,8 @@ function sideOf(entry: CassetteEntry): SideOutcome | undefined {
   return {
     exchange,
     prelude: exchanges.slice(0, -1),
+    // As recorded: a cassette keeps the case as generated (its prelude's group ids not put in).
+    sent: c,
     ...(state !== undefined && {
       state: {
         groupId: state.groupId,
@@ -142,7 +144,7 @@ export function cassetteReference(dirGiven: string, run: CassetteRun): Reference
     replayTarget: manifest.target,
     answer: async (c: Case) => {
       const entry = entriesOf(c.rule).get(`${c.id}\n${transportKey(c.request.transport)}`);
-      return entry === undefined || entry.requests !== requestsDigest(c) ? undefined : sideOf(entry);
+      return entry === undefined || entry.requests !== requestsDigest(c) ? undefined : sideOf(entry, c);
     },
     close: async () => [],
   };

@@ -25,7 +25,7 @@ export class RunFacts implements RunMemory {
     const caseId = ctx.case.id;
     const state = ctx.state;
     const support = [state?.afterCreate, state?.deletion, state?.afterDelete];
-    for (const exchange of [...ctx.preludeExchanges, ctx.exchange, ...support]) {
+    for (const exchange of [...ctx.preludeExchanges, ctx.exchange, ...(ctx.pages ?? []), ...support]) {
       if (exchange !== undefined) this.#requestId(exchange, caseId);
     }
     const requests = [...(ctx.case.prelude ?? []), ctx.case.request];

@@ -18,6 +18,18 @@ const mayCreate = (c: Case): boolean =>
   c.expected.kind === 'success' ||
   (c.prelude ?? []).some((req) => req.action === 'CreateSnapshotGroup');
 
+/**
+ * Groups a case may make: one, or one per create without a ClientToken when it sends several (a support
+ * case makes two or three groups first). Creates that share a token make one group, so a replay costs one.
+ */
+const createCost = (c: Case): number =>
+  Math.max(
+    1,
+    [...(c.prelude ?? []), c.request].filter(
+      (req) => req.action === 'CreateSnapshotGroup' && !req.params.some(([name]) => name === 'ClientToken'),
+    ).length,
+  );
+
 /** Cases ahead of the oldest not started that a run holds, per slot: enough to get past a busy disk. */
 const LOOK_AHEAD_PER_SLOT = 8;
 
@@ -30,8 +42,9 @@ function* admit(session: Session, cases: Iterable<Case>): Generator<Case> {
     if (session.aborted) {
       recordSkipped(session, c, 'stopped');
     } else if (mayCreate(c) && session.budget !== undefined) {
-      if (session.budget > 0) {
-        session.budget -= 1;
+      const cost = createCost(c);
+      if (session.budget >= cost) {
+        session.budget -= cost;
         yield c;
       } else recordSkipped(session, c, 'budget');
     } else yield c;

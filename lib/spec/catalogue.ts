@@ -9,6 +9,7 @@ export type Family =
   | 'protocol'
   | 'idempotency'
   | 'state'
+  | 'support'
   | 'valid';
 
 export const FAMILIES: readonly Family[] = [
@@ -18,6 +19,7 @@ export const FAMILIES: readonly Family[] = [
   'protocol',
   'idempotency',
   'state',
+  'support',
   'valid',
 ];
 

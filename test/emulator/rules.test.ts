@@ -26,6 +26,15 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'valid.boundaries-accepted': 'valid.test.ts',
   'valid.transport-variants': 'valid.test.ts',
   'valid.forbidden-word-other-case': 'valid.test.ts',
+  'support.describe-snapshot-group-id-filter': 'support-operations.test.ts',
+  'support.describe-instance-id-filter': 'state.test.ts',
+  'support.describe-status-filter': 'state.test.ts',
+  'support.describe-name-filter': 'state.test.ts',
+  'support.describe-tag-filter': 'state.test.ts',
+  'support.describe-max-results': 'state.test.ts',
+  'support.describe-next-token': 'state.test.ts',
+  'support.delete-unknown-refused': 'support-operations.test.ts',
+  'support.delete-deleted-refused': 'support-operations.test.ts',
 };
 
 const ROWS = [...REQUEST_SHAPE_ROWS, ...STATE_ROWS, ...PROTOCOL_ROWS];

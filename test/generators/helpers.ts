@@ -79,3 +79,8 @@ export const isProbe = (c: Case): boolean =>
  * error body of any refusal, and that any refusal leaves no group behind.
  */
 export const BORROWS_FAULTS: ReadonlySet<string> = new Set(['valid.error-body', 'state.no-side-effects']);
+/**
+ * A case whose own request is a create: the independent evaluator reads CreateSnapshotGroup requests
+ * only (the support family's Describe and Delete cases are checked in support.test.ts).
+ */
+export const isCreateCase = (c: Case): boolean => c.request.action === 'CreateSnapshotGroup';

@@ -12,6 +12,7 @@ import { SERVER_ERROR_MUTANTS } from './server-error.js';
 import { SIDE_EFFECT_MUTANTS } from './side-effects.js';
 import { STATE_MUTANTS } from './state.js';
 import { STATUS_MUTANTS } from './status.js';
+import { SUPPORT_MUTANTS } from './support.js';
 import type { Mutant } from './types.js';
 import { VALUE_MUTANTS } from './values.js';
 import { WIRE_LIST_MUTANTS } from './wire-lists.js';
@@ -36,6 +37,7 @@ export const MUTANTS: readonly Mutant[] = [
   ...NEAR_MISS_MUTANTS,
   ...ONE_TRANSPORT_MUTANTS,
   ...SIDE_EFFECT_MUTANTS,
+  ...SUPPORT_MUTANTS,
 ];
 
 /** The mutants whose id is listed (all when `ids` is empty); an unknown id is a usage error. */

@@ -17,7 +17,9 @@ export type MutantFamily =
   | 'state'
   | 'near-miss'
   | 'one-transport'
-  | 'side-effects';
+  | 'side-effects'
+  | 'describe'
+  | 'delete';
 
 export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'request-shape',
@@ -33,6 +35,8 @@ export const MUTANT_FAMILIES: readonly MutantFamily[] = [
   'near-miss',
   'one-transport',
   'side-effects',
+  'describe',
+  'delete',
 ];
 
 /**

@@ -31,7 +31,27 @@ const ADDED_RULES: string[] = [
   'valid.forbidden-word-other-case',
   // Issue 16: judged on every refused create of the run (ambiguity refusal-creates-nothing).
   'state.no-side-effects',
+  // Issue 16.2: the support family, DescribeSnapshotGroups' filters and paging and DeleteSnapshotGroup's
+  // refusals (protocol.md section 5).
+  'support.describe-snapshot-group-id-filter',
+  'support.describe-instance-id-filter',
+  'support.describe-status-filter',
+  'support.describe-name-filter',
+  'support.describe-tag-filter',
+  'support.describe-max-results',
+  'support.describe-next-token',
+  'support.delete-unknown-refused',
+  'support.delete-deleted-refused',
 ];
+
+/**
+ * Codes no document gives, settled by an ambiguity instead: DeleteSnapshotGroup's refusal of a group it
+ * does not have (protocol.md section 5 names no error of it).
+ */
+const SETTLED_UNDOCUMENTED: Record<string, string> = {
+  'support.delete-unknown-refused': 'delete-not-found-code',
+  'support.delete-deleted-refused': 'delete-not-found-code',
+};
 
 /** sha256 of JSON.stringify(parse(skeleton)) for the skeleton as committed before 0a66a9c dropped it. */
 const SKELETON_DIGEST = '6c244c51a98e31fb71900f3dbd31ac7325c208673a6db275918076ce14c7f321';
@@ -174,6 +194,15 @@ describe('catalogue against the reference documents', () => {
     const openapi = openapiErrorPairs();
     const section4 = protocol.slice(protocol.indexOf('## 4.'), protocol.indexOf('## 5.'));
     for (const rule of catalogue.rules) {
+      const settledBy = SETTLED_UNDOCUMENTED[rule.id];
+      if (settledBy !== undefined) {
+        expect(
+          catalogue.ambiguities.map((a) => a.id),
+          rule.id,
+        ).toContain(settledBy);
+        expect(rule.note, rule.id).toContain(`(ambiguity ${settledBy})`);
+        continue;
+      }
       for (const pair of pairsOf(rule.expected)) {
         const onPage = lines.some((l) => l.startsWith(`${pair.status}${pair.code}`));
         const inProtocol = section4.includes(`\`${pair.code}\``);

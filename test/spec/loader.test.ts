@@ -165,7 +165,7 @@ describe('malformed catalogues', () => {
     [
       'dup.yaml',
       (c) => c.rules.push({ ...(c.rules[0] as Catalogue['rules'][number]) }),
-      '/rules/86/id',
+      '/rules/96/id',
       /duplicate rule id 'region\.required'/,
     ],
     [
