@@ -73,7 +73,7 @@ export function buildProgram(
     .option('--concurrency <n>', 'requests in flight at once (default 8 for --target, 16 embedded)')
     .option('--rate <n>', 'requests per second at most; 0: no cap (default: 20 for --target, none embedded)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
-    .option('--max-creates <n>', 'budget of groups a run may create (default: 100 for --target)')
+    .option('--max-creates <n>', 'budget of groups a run may create (default: 150 for --target)')
     .option(
       '--max-transport-failures <n>',
       'consecutive transport failures or still-throttled requests that stop the run (default 5)',

@@ -31,7 +31,7 @@ describe('run settings', () => {
   it('bounds an external target by default (rate and creates), and --rate 0 lifts the cap', () => {
     const external = resolveRunSettings({ target: 'https://ecs.cn-hangzhou.aliyuncs.com' }, undefined, '/');
     expect(external.rate).toBe(20);
-    expect(external.maxCreates).toBe(100);
+    expect(external.maxCreates).toBe(150);
     expect(
       resolveRunSettings({ target: 'http://127.0.0.1:1', rate: '0' }, undefined, '/').rate,
     ).toBeUndefined();

@@ -26,9 +26,6 @@ const ADDED_RULES: string[] = [
   // Issue 8: a robustness probe (success-or-documented-4xx) where ambiguity name-letters leaves the outcome
   // open, so that a 5xx on a Name with non-ASCII letters is caught.
   'name.non-ascii-letters',
-  // Issue 16.3: a robustness probe (success-or-documented-4xx) where ambiguity forbidden-word-case leaves the
-  // outcome open: a forbidden word in another case (ACS:x, Https://) accepted and stored as sent, or refused.
-  'valid.forbidden-word-other-case',
   // Issue 16: judged on every refused create of the run (ambiguity refusal-creates-nothing).
   'state.no-side-effects',
   // Issue 16.2: the support family, DescribeSnapshotGroups' filters and paging and DeleteSnapshotGroup's
@@ -42,6 +39,9 @@ const ADDED_RULES: string[] = [
   'support.describe-next-token',
   'support.delete-unknown-refused',
   'support.delete-deleted-refused',
+  // Issue 16.3: a robustness probe (success-or-documented-4xx) where ambiguity forbidden-word-case leaves the
+  // outcome open: a forbidden word in another case (ACS:x, Https://) accepted and stored as sent, or refused.
+  'valid.forbidden-word-other-case',
 ];
 
 /**
