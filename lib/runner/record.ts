@@ -101,6 +101,8 @@ function addNearMisses(
   const refused = exchange !== undefined && rejected(exchange);
   for (const [field, sent = 0] of Object.entries(fields))
     tally.addNearMisses(field, { sent, accepted: accepted ? sent : 0, refused: refused ? sent : 0 });
+}
+
 /**
  * Findings a rule judged across the run rather than case by case (state.no-side-effects): each names
  * the cases it is about; `failedCases` of the cases already counted as run are counted as failed.
