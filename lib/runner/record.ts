@@ -1,6 +1,6 @@
 import type { Case } from '../cases.js';
-import { rejected, succeeded } from '../checks/response.js';
 import type { Finding } from '../checks/index.js';
+import { rejected, succeeded } from '../checks/response.js';
 import { schemaTouches } from '../checks/schema-touches.js';
 import type { CaseOutcome } from './case-runner.js';
 import type { CaseRecord } from './result.js';

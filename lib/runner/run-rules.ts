@@ -207,6 +207,7 @@ export async function closeSession(session: Session): Promise<{ leftBehind: stri
     return { leftBehind: await sweepGroups(session) };
   } finally {
     session.detach();
+    await session.cases.close?.();
     await session.client.close();
   }
 }

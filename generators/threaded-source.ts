@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { Case } from '../lib/cases.js';
+import { type Batch, type DrawRequest, SLOTS, Slot } from './draw-protocol.js';
+import type { GenerateOptions } from './options.js';
+import { type CaseSource, caseSource } from './source.js';
+
+/**
+ * Below this many planned cases a run draws in its own thread: starting the drawing thread (loading
+ * fast-check and the world's context again) costs more than it saves.
+ */
+export const THREAD_MIN_CASES = 20_000;
+
+/** A case source whose draws may run in a thread of their own; `close()` ends that thread. */
+export interface ClosableCaseSource extends CaseSource {
+  /** Whether the cases are drawn in a worker thread. */
+  readonly threaded: boolean;
+  /** Time the drawing thread spent drawing, so far (0 when not threaded: the caller times its own draws). */
+  drawMs(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * The drawing thread's compiled module. Under vitest this module is TypeScript, which a worker thread
+ * cannot load: the compiled one in dist/ is used (absent: draws stay in this thread).
+ */
+function threadEntry(): string | undefined {
+  const here = import.meta.url;
+  const entry = here.endsWith('.ts')
+    ? new URL('../dist/generators/draw-thread.js', here)
+    : new URL('./draw-thread.js', here);
+  const path = fileURLToPath(entry);
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * `caseSource`, with the cases of a large run drawn ahead in a worker thread (issue 20): the run's thread,
+ * which sends and checks every case, only receives them; drawing uses the core the target leaves idle.
+ * Same cases in the same order (the thread runs the same `caseSource` on the same options); a rule's
+ * cases are taken one rule at a time, each `casesFor` iterable once. `threaded` forces the choice;
+ * `ECS_DRAW_THREAD=off` keeps a large run's draws in its own thread (to compare the two side by side).
+ */
+export async function threadedCaseSource(
+  options: GenerateOptions,
+  threaded?: boolean,
+): Promise<ClosableCaseSource> {
+  const local = caseSource(options);
+  const planned = local.rules.reduce((sum, rule) => sum + local.plannedFor(rule), 0);
+  const entry = threadEntry();
+  if (
+    entry === undefined ||
+    process.env.TMP_NO_THREAD === '1' ||
+    !(threaded ?? planned >= THREAD_MIN_CASES)
+  ) {
+    return { ...local, threaded: false, drawMs: () => 0, close: async () => {} };
+  }
+  const signal = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const slots = new Int32Array(signal);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(entry, { workerData: { options, port: port2, signal }, transferList: [port2] });
+  // Never holds the process open; its errors surface as a batch's error or a draw that never comes.
+  worker.unref();
+  worker.on('error', () => {});
+  let drawnMs = 0;
+  let epoch = 0;
+
+  function* casesFor(rule: string): Generator<Case> {
+    if (!local.rules.includes(rule)) return;
+    epoch += 1;
+    const mine = epoch;
+    Atomics.store(slots, Slot.Epoch, mine);
+    // Wakes a thread waiting for room in a rule nobody takes any more.
+    Atomics.notify(slots, Slot.Taken);
+    port1.postMessage({ rule, epoch: mine } satisfies DrawRequest);
+    for (;;) {
+      if (epoch !== mine)
+        throw new Error(`drawing thread: the cases of ${rule} were left for another rule's`);
+      const batch = receive(port1, slots);
+      if (batch.epoch !== mine) continue;
+      Atomics.add(slots, Slot.Taken, 1);
+      Atomics.notify(slots, Slot.Taken);
+      drawnMs += batch.drawMs;
+      yield* batch.cases;
+      if (batch.error !== undefined) throw batch.error;
+      if (batch.done) return;
+    }
+  }
+
+  return {
+    rules: local.rules,
+    notCovered: local.notCovered,
+    gaps: local.gaps,
+    plannedFor: (rule) => local.plannedFor(rule),
+    casesFor,
+    threaded: true,
+    drawMs: () => drawnMs,
+    close: async () => {
+      port1.close();
+      await worker.terminate();
+    },
+  };
+}
+
+/** The next batch, waiting for the thread when none is there yet (the run has nothing else to do then). */
+function receive(port: MessagePort, slots: Int32Array): Batch {
+  for (;;) {
+    // Read the count before looking, so a batch posted in between ends the wait at once.
+    const posted = Atomics.load(slots, Slot.Posted);
+    const received = receiveMessageOnPort(port);
+    if (received !== undefined) return received.message as Batch;
+    Atomics.wait(slots, Slot.Posted, posted, 1_000);
+  }
+}
