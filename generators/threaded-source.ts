@@ -48,11 +48,8 @@ export async function threadedCaseSource(
   const local = caseSource(options);
   const planned = local.rules.reduce((sum, rule) => sum + local.plannedFor(rule), 0);
   const entry = threadEntry();
-  if (
-    entry === undefined ||
-    process.env.TMP_NO_THREAD === '1' ||
-    !(threaded ?? planned >= THREAD_MIN_CASES)
-  ) {
+  const wanted = threaded ?? (planned >= THREAD_MIN_CASES && process.env.ECS_DRAW_THREAD !== 'off');
+  if (entry === undefined || !wanted) {
     return { ...local, threaded: false, drawMs: () => 0, close: async () => {} };
   }
   const signal = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
