@@ -2,6 +2,8 @@ import type { Case } from '../lib/cases.js';
 
 /** Cases a message carries: enough to spread the cost of a message, few enough to start sending early. */
 export const BATCH_SIZE = 64;
+/** Cases of a rule's first message: the run waits for it (the thread starts a rule when asked). */
+export const FIRST_BATCH_SIZE = 8;
 /** Batches the thread may draw ahead of the run: bounds the memory held (a few hundred cases). */
 export const BATCHES_AHEAD = 8;
 
@@ -24,7 +26,7 @@ export interface DrawRequest {
 export interface Batch {
   epoch: number;
   cases: Case[];
-  /** Time the thread spent drawing these cases. */
+  /** Time the thread spent drawing these cases (its CPU time where Linux tells it). */
   drawMs: number;
   done: boolean;
   error?: Error;

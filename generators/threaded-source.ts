@@ -16,8 +16,8 @@ export const THREAD_MIN_CASES = 20_000;
 export interface ClosableCaseSource extends CaseSource {
   /** Whether the cases are drawn in a worker thread. */
   readonly threaded: boolean;
-  /** Time the drawing thread spent drawing, so far (0 when not threaded: the caller times its own draws). */
-  drawMs(): number;
+  /** Time the drawing thread spent drawing, so far (absent when not threaded). */
+  drawnElsewhereMs?(): number;
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function threadedCaseSource(
   const entry = threadEntry();
   const wanted = threaded ?? (planned >= THREAD_MIN_CASES && process.env.ECS_DRAW_THREAD !== 'off');
   if (entry === undefined || !wanted) {
-    return { ...local, threaded: false, drawMs: () => 0, close: async () => {} };
+    return { ...local, threaded: false, close: async () => {} };
   }
   const signal = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const slots = new Int32Array(signal);
@@ -74,9 +74,10 @@ export async function threadedCaseSource(
       if (epoch !== mine)
         throw new Error(`drawing thread: the cases of ${rule} were left for another rule's`);
       const batch = receive(port1, slots);
-      if (batch.epoch !== mine) continue;
+      // Counted even when stale (a rule left half taken), or the thread would keep less room ahead.
       Atomics.add(slots, Slot.Taken, 1);
       Atomics.notify(slots, Slot.Taken);
+      if (batch.epoch !== mine) continue;
       drawnMs += batch.drawMs;
       yield* batch.cases;
       if (batch.error !== undefined) throw batch.error;
@@ -91,7 +92,7 @@ export async function threadedCaseSource(
     plannedFor: (rule) => local.plannedFor(rule),
     casesFor,
     threaded: true,
-    drawMs: () => drawnMs,
+    drawnElsewhereMs: () => drawnMs,
     close: async () => {
       port1.close();
       await worker.terminate();

@@ -30,6 +30,11 @@ export interface CaseStream {
   casesFor(rule: string): Iterable<Case>;
   /** How many cases `casesFor(rule)` will give, when known before drawing them (progress displays). */
   plannedFor?(rule: string): number;
+  /**
+   * Time spent drawing in another thread so far (the default source of a large run): the run's own
+   * time getting cases (generationMs) is then mostly receiving them.
+   */
+  drawnElsewhereMs?(): number;
   /** Releases what drawing holds (the default source's drawing thread); called when the session closes. */
   close?(): Promise<void>;
 }
