@@ -7,5 +7,4 @@ export type { GenContext } from './context.js';
 export type { GeneratedCases, NotCovered } from './generate.js';
 export { DEFAULT_RUNS, type GenerateOptions } from './options.js';
 export { type CaseSource, caseSource, generateCases } from './source.js';
-export { type ClosableCaseSource, THREAD_MIN_CASES, threadedCaseSource } from './threaded-source.js';
 export { ALL_TRANSPORTS, transportLabel } from './transports.js';

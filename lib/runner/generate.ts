@@ -48,7 +48,7 @@ export type GenerateCases = (
  * large run's cases are drawn ahead in a worker thread (`threadedCaseSource`): same cases, same order.
  */
 export const defaultGenerate: GenerateCases = async (input) => {
-  const { threadedCaseSource } = await import('../../generators/index.js');
+  const { threadedCaseSource } = await import('./threaded-source.js');
   return threadedCaseSource(input);
 };
 

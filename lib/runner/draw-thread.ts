@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import type { Case } from '../lib/cases.js';
+import { caseSource, type GenerateOptions } from '../../generators/index.js';
+import type { Case } from '../cases.js';
 import {
   BATCH_SIZE,
   BATCHES_AHEAD,
@@ -12,8 +13,6 @@ import {
   FIRST_BATCH_SIZE,
   Slot,
 } from './draw-protocol.js';
-import type { GenerateOptions } from './options.js';
-import { caseSource } from './source.js';
 
 const { options, port, signal } = workerData as {
   options: GenerateOptions;

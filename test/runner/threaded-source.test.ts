@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseSource, THREAD_MIN_CASES, threadedCaseSource } from '../../generators/index.js';
+import { caseSource } from '../../generators/index.js';
 import type { Case } from '../../lib/cases.js';
-import { defaultSpec } from './helpers.js';
+import { THREAD_MIN_CASES, threadedCaseSource } from '../../lib/runner/threaded-source.js';
+import { defaultSpec } from '../generators/helpers.js';
 
 /** The same cases, byte for byte; a difference shows as the ids (the texts are long). */
 function expectSameCases(actual: Iterable<Case>, expected: Iterable<Case>, label: string): void {

@@ -1,4 +1,4 @@
-import type { Case } from '../lib/cases.js';
+import type { Case } from '../cases.js';
 
 /** Cases a message carries: enough to spread the cost of a message, few enough to start sending early. */
 export const BATCH_SIZE = 64;

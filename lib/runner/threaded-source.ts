@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Case } from '../lib/cases.js';
+import { type CaseSource, caseSource, type GenerateOptions } from '../../generators/index.js';
+import type { Case } from '../cases.js';
 import { type Batch, type DrawRequest, SLOTS, Slot } from './draw-protocol.js';
-import type { GenerateOptions } from './options.js';
-import { type CaseSource, caseSource } from './source.js';
 
 /**
  * Below this many planned cases a run draws in its own thread: starting the drawing thread (loading
@@ -28,7 +27,7 @@ export interface ClosableCaseSource extends CaseSource {
 function threadEntry(): string | undefined {
   const here = import.meta.url;
   const entry = here.endsWith('.ts')
-    ? new URL('../dist/generators/draw-thread.js', here)
+    ? new URL('../../dist/lib/runner/draw-thread.js', here)
     : new URL('./draw-thread.js', here);
   const path = fileURLToPath(entry);
   return existsSync(path) ? path : undefined;
