@@ -6,10 +6,12 @@ import type { Case } from '../cases.js';
 import { type Batch, type DrawRequest, SLOTS, Slot } from './draw-protocol.js';
 
 /**
- * Below this many planned cases a run draws in its own thread: starting the drawing thread (loading
- * fast-check and the world's context again) costs more than it saves.
+ * Below this many runs per rule (about 75,000 cases with every rule) a run draws in its own thread:
+ * starting the drawing thread (loading the generators and planning again, about a second on a loaded
+ * machine, which the first draw waits for) costs about what it saves (--runs 300: 3.1 s of waiting
+ * against about 2.5 s of drawing).
  */
-export const THREAD_MIN_CASES = 20_000;
+export const THREAD_MIN_RUNS = 1_000;
 
 /** A case source whose draws may run in a thread of their own; `close()` ends that thread. */
 export interface ClosableCaseSource extends CaseSource {
@@ -44,20 +46,27 @@ export async function threadedCaseSource(
   options: GenerateOptions,
   threaded?: boolean,
 ): Promise<ClosableCaseSource> {
-  const local = caseSource(options);
-  const planned = local.rules.reduce((sum, rule) => sum + local.plannedFor(rule), 0);
   const entry = threadEntry();
-  const wanted = threaded ?? (planned >= THREAD_MIN_CASES && process.env.ECS_DRAW_THREAD !== 'off');
+  const wanted =
+    threaded ?? ((options.runs ?? 0) >= THREAD_MIN_RUNS && process.env.ECS_DRAW_THREAD !== 'off');
   if (entry === undefined || !wanted) {
-    return { ...local, threaded: false, close: async () => {} };
+    return { ...caseSource(options), threaded: false, close: async () => {} };
   }
   const signal = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const slots = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
+  // Started first: the thread loads and plans while this one plans too.
   const worker = new Worker(entry, { workerData: { options, port: port2, signal }, transferList: [port2] });
   // Never holds the process open; its errors surface as a batch's error or a draw that never comes.
   worker.unref();
   worker.on('error', () => {});
+  let local: CaseSource;
+  try {
+    local = caseSource(options);
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
   let drawnMs = 0;
   let epoch = 0;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseSource } from '../../generators/index.js';
 import type { Case } from '../../lib/cases.js';
-import { THREAD_MIN_CASES, threadedCaseSource } from '../../lib/runner/threaded-source.js';
+import { THREAD_MIN_RUNS, threadedCaseSource } from '../../lib/runner/threaded-source.js';
 import { defaultSpec } from '../generators/helpers.js';
 
 /** The same cases, byte for byte; a difference shows as the ids (the texts are long). */
@@ -54,12 +54,12 @@ describe('cases drawn in a worker thread (issue 20)', () => {
     }
   });
 
-  it('keeps small runs in the run’s own thread', async () => {
+  it('keeps runs below THREAD_MIN_RUNS in the run’s own thread', async () => {
     const { catalogue, profile, world } = defaultSpec();
-    const source = await threadedCaseSource({ catalogue, profile, world, seed: 1, runs: 3 });
-    expect(source.threaded).toBe(false);
-    expect(THREAD_MIN_CASES).toBeGreaterThan(
-      source.rules.reduce((n, rule) => n + source.plannedFor(rule), 0),
-    );
+    const options = { catalogue, profile, world, seed: 1 };
+    expect((await threadedCaseSource({ ...options, runs: THREAD_MIN_RUNS - 1 })).threaded).toBe(false);
+    const forced = await threadedCaseSource({ ...options, runs: 3 }, true);
+    expect(forced.threaded).toBe(true);
+    await forced.close();
   });
 });
