@@ -20,7 +20,14 @@ const { options, port, signal } = workerData as {
   signal: SharedArrayBuffer;
 };
 const slots = new Int32Array(signal);
-const source = caseSource(options);
+// Options the run's thread validated too: a failure here is a bug, reported at the first draw.
+const source = (() => {
+  try {
+    return caseSource(options);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+})();
 
 /**
  * CPU time of this thread (Linux: /proc/thread-self/stat, in USER_HZ ticks of 10 ms), undefined where it
@@ -71,6 +78,7 @@ function draw({ rule, epoch }: DrawRequest): void {
   let drawMs = 0;
   let size = FIRST_BATCH_SIZE;
   try {
+    if (source instanceof Error) throw source;
     const iterator = source.casesFor(rule)[Symbol.iterator]();
     for (;;) {
       // A rule the run stopped taking (a stopped run) is dropped at once.

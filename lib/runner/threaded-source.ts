@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type CaseSource, caseSource, type GenerateOptions } from '../../generators/index.js';
 import type { Case } from '../cases.js';
+import { ToolError } from '../errors.js';
 import { type Batch, type DrawRequest, SLOTS, Slot } from './draw-protocol.js';
 
 /**
@@ -110,11 +111,18 @@ export async function threadedCaseSource(
 
 /** The next batch, waiting for the thread when none is there yet (the run has nothing else to do then). */
 function receive(port: MessagePort, slots: Int32Array): Batch {
+  const deadline = performance.now() + SILENT_THREAD_MS;
   for (;;) {
     // Read the count before looking, so a batch posted in between ends the wait at once.
     const posted = Atomics.load(slots, Slot.Posted);
     const received = receiveMessageOnPort(port);
     if (received !== undefined) return received.message as Batch;
+    // A thread that died loading its module posts nothing: fail the run rather than wait for ever.
+    if (performance.now() > deadline)
+      throw new ToolError('E_INTERNAL', `the drawing thread gave no case in ${SILENT_THREAD_MS / 1000} s`);
     Atomics.wait(slots, Slot.Posted, posted, 1_000);
   }
 }
+
+/** Far beyond a batch's drawing (tens of milliseconds) or the thread's start, even on a loaded machine. */
+const SILENT_THREAD_MS = 120_000;
