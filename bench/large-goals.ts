@@ -17,6 +17,8 @@ export interface RunFigures {
   wallMs: number;
   cases: number;
   generationMs: number;
+  /** Time a drawing thread spent drawing the cases (large runs draw there, alongside the run). */
+  drawingThreadMs?: number;
   peaks: Array<{ role: string; maxRssBytes: number }>;
 }
 
@@ -29,7 +31,12 @@ export interface GoalVerdict {
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-export const casesPerSecond = (run: RunFigures): number => (run.cases / Math.max(run.generationMs, 1)) * 1000;
+/**
+ * Cases per second of drawing: of the drawing thread's time when the cases were drawn there (the run's
+ * own generationMs is then mostly receiving them, which would flatter the rate), else of generation.
+ */
+export const drawingMs = (run: RunFigures): number => run.drawingThreadMs ?? run.generationMs;
+export const casesPerSecond = (run: RunFigures): number => (run.cases / Math.max(drawingMs(run), 1)) * 1000;
 
 /**
  * The four goals, on a small run and a large one measured in the same invocation. The wall-time goal
@@ -54,7 +61,9 @@ export function judgeGoals(small: RunFigures, large: RunFigures, fullScaleCases?
     },
     {
       goal: `at least ${GOALS.minCasesPerSecond.toLocaleString('en-US')} generated cases/s at --runs ${large.runs}`,
-      measured: `${Math.round(rate).toLocaleString('en-US')} cases/s (${large.cases} cases in ${seconds(large.generationMs)} of generation)`,
+      measured:
+        `${Math.round(rate).toLocaleString('en-US')} cases/s (${large.cases} cases in ${seconds(drawingMs(large))} of ` +
+        `${large.drawingThreadMs === undefined ? 'generation' : 'drawing in a thread'})`,
       pass: rate >= GOALS.minCasesPerSecond,
     },
   ];

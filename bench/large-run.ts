@@ -396,7 +396,10 @@ async function largeCliRun(runs: number, log: (line: string) => void): Promise<M
     const t = report.timings;
     log(
       `  phases: start-up ${(t.startupMs / 1000).toFixed(1)} s, generation ${(t.generationMs / 1000).toFixed(1)} s, ` +
-        `execution ${(t.executionMs / 1000).toFixed(1)} s, reporting ${(t.reportingMs / 1000).toFixed(1)} s`,
+        `execution ${(t.executionMs / 1000).toFixed(1)} s, reporting ${(t.reportingMs / 1000).toFixed(1)} s` +
+        (t.drawingThreadMs === undefined
+          ? ''
+          : `; drawing thread ${(t.drawingThreadMs / 1000).toFixed(1)} s`),
     );
     for (const line of familyLines(t.families)) log(line);
   }
@@ -407,6 +410,7 @@ async function largeCliRun(runs: number, log: (line: string) => void): Promise<M
     wallMs: run.wallMs,
     cases: report?.totals.cases ?? 0,
     generationMs: report?.timings.generationMs ?? 0,
+    ...(report?.timings.drawingThreadMs !== undefined && { drawingThreadMs: report.timings.drawingThreadMs }),
     peaks: run.peaks,
   };
   return { run, figures, ...(report && { report }) };

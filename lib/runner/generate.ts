@@ -30,16 +30,26 @@ export interface CaseStream {
   casesFor(rule: string): Iterable<Case>;
   /** How many cases `casesFor(rule)` will give, when known before drawing them (progress displays). */
   plannedFor?(rule: string): number;
+  /**
+   * Time spent drawing in another thread so far (the default source of a large run): the run's own
+   * time getting cases (generationMs) is then mostly receiving them.
+   */
+  drawnElsewhereMs?(): number;
+  /** Releases what drawing holds (the default source's drawing thread); called when the session closes. */
+  close?(): Promise<void>;
 }
 
 export type GenerateCases = (
   input: GenerateInput,
 ) => GenerateOutput | CaseStream | Promise<GenerateOutput | CaseStream>;
 
-/** The generators' own streaming entry, loaded on first use (a run given `generate` never loads it). */
+/**
+ * The generators' own streaming entry, loaded on first use (a run given `generate` never loads it). A
+ * large run's cases are drawn ahead in a worker thread (`threadedCaseSource`): same cases, same order.
+ */
 export const defaultGenerate: GenerateCases = async (input) => {
-  const { caseSource } = await import('../../generators/index.js');
-  return caseSource(input);
+  const { threadedCaseSource } = await import('./threaded-source.js');
+  return threadedCaseSource(input);
 };
 
 /** Either shape as a stream; an array's cases keep their order within each rule. */

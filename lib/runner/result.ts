@@ -119,6 +119,8 @@ export interface RunReport {
     generationMs: number;
     executionMs: number;
     reportingMs: number;
+    /** Time a drawing thread spent drawing the cases, alongside the run (large runs only). */
+    drawingThreadMs?: number;
     /** Per family (suite file): where a large run's time goes, phase by phase. */
     families?: Partial<Record<Family, FamilyTiming>>;
   };

@@ -224,6 +224,7 @@ export async function closeSession(session: Session): Promise<{ leftBehind: stri
     return { leftBehind: [...own, ...reference.map((id) => `${id} (on the reference)`)] };
   } finally {
     session.detach();
+    await session.cases.close?.();
     await session.client.close();
     session.recorder?.write();
   }

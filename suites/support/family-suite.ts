@@ -33,7 +33,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     executionMs: 0,
     leftBehind: [],
   };
-  const before = { requests: 0, cases: 0, executionMs: 0, generationMs: 0 };
+  const before = { requests: 0, cases: 0, executionMs: 0, generationMs: 0, drawnElsewhereMs: 0 };
   // Every family's cases bear on the cross-cutting rules: this file's share goes into its meta, and the
   // reporter adds up the shares of all files (of all shards), so a sharded run reports what one would.
   const crossCutting = Object.values(CROSS_CUTTING_RULES).filter((id) =>
@@ -52,6 +52,7 @@ export async function defineFamilySuite(family: Family): Promise<void> {
       executionMs: engine.executionMs,
       // Planning happens once per session: the first file counts it; every file counts its own draws.
       generationMs: session.generationReported ? engine.generationMs : 0,
+      drawnElsewhereMs: engine.cases.drawnElsewhereMs?.() ?? 0,
     });
     session.generationReported = true;
     try {
@@ -113,6 +114,8 @@ export async function defineFamilySuite(family: Family): Promise<void> {
     outcome.cases = engine.casesRun - before.cases;
     outcome.executionMs = engine.executionMs - before.executionMs;
     outcome.generationMs = engine.generationMs - before.generationMs;
+    const drawnElsewhere = engine.cases.drawnElsewhereMs?.();
+    if (drawnElsewhere !== undefined) outcome.drawingThreadMs = drawnElsewhere - before.drawnElsewhereMs;
     const abort = engine.abortError;
     if (abort) outcome.abort = { code: abort.code, message: abort.message };
     if (watch) outcome.crossCutting = watch.stop();

@@ -103,6 +103,8 @@ export interface FamilyOutcome {
   cases: number;
   generationMs: number;
   executionMs: number;
+  /** Time a drawing thread spent drawing this file's cases (a large run's), alongside generationMs. */
+  drawingThreadMs?: number;
   leftBehind: string[];
   /** The run could not go on (target unreachable, interrupted, too many transport failures). */
   abort?: { code: string; message: string };
@@ -397,6 +399,9 @@ function assemble(
       generationMs: Math.round(sum((f) => f.generationMs)),
       executionMs: Math.round(sum((f) => f.executionMs)),
       reportingMs: 0,
+      ...(families.some((f) => f.drawingThreadMs !== undefined) && {
+        drawingThreadMs: Math.round(sum((f) => f.drawingThreadMs ?? 0)),
+      }),
       ...(families.length > 0 && { families: familyTimings(families) }),
     },
     totals: {

@@ -51,6 +51,15 @@ describe('issue 20 goals, as bench:large judges them', () => {
     ]);
   });
 
+  it('judges the generation rate on the drawing thread’s time when the cases were drawn there', () => {
+    // The run's own 2 s of getting the cases (receiving them) would claim 368,000 cases/s.
+    const threaded = { ...large, generationMs: 2_000, drawingThreadMs: 74_000 };
+    expect(failing(judgeGoals(small, threaded))).toEqual([
+      'at least 10,000 generated cases/s at --runs 10000',
+    ]);
+    expect(failing(judgeGoals(small, { ...threaded, drawingThreadMs: 70_000 }))).toEqual([]);
+  });
+
   it('fails the memory goal when no process could be measured, rather than claiming it', () => {
     const verdicts = judgeGoals({ ...small, peaks: [] }, large);
     expect(failing(verdicts)).toEqual(['--runs 100: peak RSS of every process at most 400 MiB']);
