@@ -49,7 +49,19 @@ const NOT_A_PER_CASE_DIFFERENCE: Record<string, string> = {
     'which of two racing same-token requests meets IdempotentProcessing is timing, compared as one outcome',
   'ids.request-id-repeats-every-100':
     'RequestIds repeat across cases, never within one: uniqueness is run-wide',
+  // Open (issue 17): the pages a walking case follows after its first answer are not compared yet.
+  'describe.ignores-max-results': 'the first page agrees; the pages after it are not compared',
+  'describe.next-token-repeats-last': 'the first page agrees; the pages after it are not compared',
 };
+
+/**
+ * A group a refusal leaves behind is in no answer of its case: state.no-side-effects finds it in the
+ * listings around the family's cases (some of these mutants disagree anyway, by their knock-on effects).
+ */
+const perCaseDifference = (mutant: Mutant): string | undefined =>
+  mutant.id.startsWith('state.no-side-effects.')
+    ? 'a group left by a refusal is seen in the listings, not in the case'
+    : NOT_A_PER_CASE_DIFFERENCE[mutant.id];
 
 const emulator = (options: Partial<Omit<EmulatorOptions, 'world'>> = {}) =>
   startEmulator({
@@ -135,7 +147,7 @@ describe('differential runs against the mutants', () => {
         0,
       );
       expect(live.rules.some((rule) => rule.verdict === 'failed')).toBe(true);
-      if (NOT_A_PER_CASE_DIFFERENCE[mutant.id] === undefined) expect(disagreeing).toBeGreaterThan(0);
+      if (perCaseDifference(mutant) === undefined) expect(disagreeing).toBeGreaterThan(0);
       expect(verdicts(replayed)).toEqual(verdicts(live));
     },
     240_000,
