@@ -9,6 +9,8 @@ import { bodyRecord, errorCodeOf, groupIdOf, isSuccessStatus, requestIdOf } from
 export interface SideAnswer {
   /** The case's requests' exchanges, in the order sent: the prelude's, then the case's own. */
   exchanges: readonly Exchange[];
+  /** A page-walking Describe's further pages, in the order followed. */
+  pages?: readonly Exchange[];
   /** DescribeSnapshotGroups of the group the case's own request created, once it settled. */
   afterCreate?: Exchange;
   /** That group's id (on this side). */
@@ -208,6 +210,7 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
     if (!racing) compare('group', a.group, b.group);
     compare('request id', a.requestId, b.requestId);
   }
+  found.push(...pageDisagreements(candidate.pages ?? [], reference.pages ?? []));
   const mineState = stateProjection(candidate);
   const theirState = stateProjection(reference);
   if (mineState !== undefined && theirState !== undefined && mineState !== theirState) {
@@ -218,6 +221,36 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
       reference: theirState,
     });
   }
+  return found;
+}
+
+/**
+ * The pages a walking Describe followed after its first: as many on each side (a target that ignores
+ * MaxResults answers fewer, one that repeats a group across pages more), each of the same shape.
+ */
+function pageDisagreements(candidate: readonly Exchange[], reference: readonly Exchange[]): Disagreement[] {
+  if (candidate.length !== reference.length) {
+    const pages = (n: number) => `${n + 1} page${n === 0 ? '' : 's'}`;
+    return [
+      {
+        where: 'the pages after the first',
+        aspect: 'outcome',
+        candidate: pages(candidate.length),
+        reference: pages(reference.length),
+      },
+    ];
+  }
+  const found: Disagreement[] = [];
+  candidate.forEach((mine, index) => {
+    const theirs = reference[index] as Exchange;
+    const a = answerShape(mine, false, groupNumbering(), groupNumbering());
+    const b = answerShape(theirs, false, groupNumbering(), groupNumbering());
+    const where = `page ${index + 2} of the walk`;
+    if (a.outcome !== b.outcome)
+      found.push({ where, aspect: 'outcome', candidate: a.outcome, reference: b.outcome });
+    else if ((a.fields ?? NONE) !== (b.fields ?? NONE))
+      found.push({ where, aspect: 'body fields', candidate: a.fields ?? NONE, reference: b.fields ?? NONE });
+  });
   return found;
 }
 

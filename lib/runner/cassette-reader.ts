@@ -98,6 +98,7 @@ function sideOf(entry: CassetteEntry, c: Case): SideOutcome | undefined {
     prelude: exchanges.slice(0, -1),
     // As recorded: a cassette keeps the case as generated (its prelude's group ids not put in).
     sent: c,
+    ...(entry.pages !== undefined && { pages: entry.pages.map(exchangeOf) }),
     ...(state !== undefined && {
       state: {
         groupId: state.groupId,

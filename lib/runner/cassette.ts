@@ -45,6 +45,8 @@ export interface CassetteEntry {
   /** Digest of what the case sends (ClientTokens and nonces aside): a drawn case of another content never matches. */
   requests: string;
   exchanges: RecordedExchange[];
+  /** A page-walking Describe's further pages. */
+  pages?: RecordedExchange[];
   state?: { groupId: string; afterCreate?: RecordedExchange };
 }
 
@@ -104,6 +106,7 @@ export function cassetteEntry(c: Case, side: SideOutcome): CassetteEntry {
     transport: transportKey(c.request.transport),
     requests: requestsDigest(c),
     exchanges: [...side.prelude, side.exchange].map(recorded),
+    ...(side.pages !== undefined && { pages: side.pages.map(recorded) }),
     ...(side.state !== undefined && {
       state: {
         groupId: side.state.groupId,

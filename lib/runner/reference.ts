@@ -39,6 +39,7 @@ const outcomeOf = (side: SideOutcome): string => {
 
 const asSide = (side: SideOutcome): SideAnswer => ({
   exchanges: [...side.prelude, side.exchange],
+  ...(side.pages !== undefined && { pages: side.pages }),
   ...(side.state?.afterCreate !== undefined && { afterCreate: side.state.afterCreate }),
   ...(side.state !== undefined && { groupId: side.state.groupId }),
 });

@@ -107,6 +107,26 @@ describe('disagreements', () => {
     expect(disagreements(race, side(transportFailure()), side(created()))[0]?.candidate).toMatch(/no answer/);
   });
 
+  it("compares a walking Describe's further pages: how many, and each one's outcome and shape", () => {
+    const first = listing('ssg-a1', 'n', ['d-1']);
+    const walk = (...pages: SideAnswer['exchanges']): SideAnswer => ({ exchanges: [first], pages });
+    const page = (groupId: string) => listing(groupId, 'n', ['d-2']);
+    expect(disagreements(invalid, walk(page('ssg-b1')), walk(page('ssg-c9')))).toEqual([]);
+    // MaxResults ignored: everything on the first page, none after it.
+    expect(disagreements(invalid, walk(), walk(page('ssg-b1'), page('ssg-b2')))).toEqual([
+      {
+        where: 'the pages after the first',
+        aspect: 'outcome',
+        candidate: '1 page',
+        reference: '3 pages',
+      },
+    ]);
+    const [refused] = disagreements(invalid, walk(error(400, 'InvalidParameter')), walk(page('ssg-b1')));
+    expect(refused).toMatchObject({ where: 'page 2 of the walk', aspect: 'outcome' });
+    const [shape] = disagreements(invalid, walk(json(200, { RequestId: 'r' })), walk(page('ssg-b1')));
+    expect(shape).toMatchObject({ where: 'page 2 of the walk', aspect: 'body fields' });
+  });
+
   it('compares the state the create left: disks, name, tags, resource group, instant access', () => {
     const valid = makeCase({ expected: { kind: 'success' } });
     const mine: SideAnswer = {

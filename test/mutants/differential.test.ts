@@ -49,9 +49,6 @@ const NOT_A_PER_CASE_DIFFERENCE: Record<string, string> = {
     'which of two racing same-token requests meets IdempotentProcessing is timing, compared as one outcome',
   'ids.request-id-repeats-every-100':
     'RequestIds repeat across cases, never within one: uniqueness is run-wide',
-  // Open (issue 17): the pages a walking case follows after its first answer are not compared yet.
-  'describe.ignores-max-results': 'the first page agrees; the pages after it are not compared',
-  'describe.next-token-repeats-last': 'the first page agrees; the pages after it are not compared',
 };
 
 /**
