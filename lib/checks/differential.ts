@@ -1,7 +1,7 @@
 import type { Case } from '../cases.js';
 import type { Exchange } from '../client/exchange.js';
 import { boundedText } from '../shown-text.js';
-import { describedGroup } from './described-group.js';
+import { describedGroup, describedGroups } from './described-group.js';
 import type { Finding } from './finding.js';
 import { bodyRecord, errorCodeOf, groupIdOf, isSuccessStatus, requestIdOf } from './response.js';
 
@@ -210,6 +210,7 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
     if (!racing) compare('group', a.group, b.group);
     compare('request id', a.requestId, b.requestId);
   }
+  found.push(...listedByIds(c, candidate, reference));
   found.push(...pageDisagreements(candidate.pages ?? [], reference.pages ?? []));
   const mineState = stateProjection(candidate);
   const theirState = stateProjection(reference);
@@ -222,6 +223,25 @@ export function disagreements(c: Case, candidate: SideAnswer, reference: SideAns
     });
   }
   return found;
+}
+
+/**
+ * A Describe by SnapshotGroupId.N names only the case's own groups: both sides list as many. (Other
+ * filters may match groups an account held before the run, so how many they list is not compared.)
+ */
+function listedByIds(c: Case, candidate: SideAnswer, reference: SideAnswer): Disagreement[] {
+  const byIds =
+    c.request.action === 'DescribeSnapshotGroups' &&
+    c.request.params.some(([name]) => name.startsWith('SnapshotGroupId.'));
+  const mine = candidate.exchanges.at(-1);
+  const theirs = reference.exchanges.at(-1);
+  if (!byIds || mine === undefined || theirs === undefined) return [];
+  const count = (exchange: Exchange): string => {
+    const listed = describedGroups(exchange);
+    return 'problem' in listed ? 'unreadable' : `${listed.groups.length} listed`;
+  };
+  const [a, b] = [count(mine), count(theirs)];
+  return a === b ? [] : [{ where: "the case's own request", aspect: 'group', candidate: a, reference: b }];
 }
 
 /**

@@ -107,6 +107,37 @@ describe('disagreements', () => {
     expect(disagreements(race, side(transportFailure()), side(created()))[0]?.candidate).toMatch(/no answer/);
   });
 
+  it('compares how many groups a Describe by SnapshotGroupId.N lists (the case names its own groups)', () => {
+    const byIds = {
+      ...invalid,
+      request: {
+        ...invalid.request,
+        action: 'DescribeSnapshotGroups' as const,
+        params: [['SnapshotGroupId.1', 'ssg-a1'] as [string, string]],
+      },
+    };
+    const one = listing('ssg-a1', 'n', ['d-1']);
+    const two = json(200, {
+      RequestId: 'r',
+      SnapshotGroups: {
+        SnapshotGroup: ['ssg-a1', 'ssg-a2'].map((SnapshotGroupId) => ({
+          SnapshotGroupId,
+          Name: 'n',
+          Status: 'accomplished',
+          CreationTime: new Date().toISOString(),
+          Tags: { Tag: [] },
+          Snapshots: { Snapshot: [{ SourceDiskId: 'd-1', InstantAccess: false }] },
+        })),
+      },
+    });
+    expect(disagreements(byIds, side(one), side(listing('ssg-b7', 'n', ['d-1'])))).toEqual([]);
+    expect(disagreements(byIds, side(two), side(one))).toEqual([
+      { where: "the case's own request", aspect: 'group', candidate: '2 listed', reference: '1 listed' },
+    ]);
+    // Any other listing may hold groups of the account's own: not counted.
+    expect(disagreements(invalid, side(two), side(one))).toEqual([]);
+  });
+
   it("compares a walking Describe's further pages: how many, and each one's outcome and shape", () => {
     const first = listing('ssg-a1', 'n', ['d-1']);
     const walk = (...pages: SideAnswer['exchanges']): SideAnswer => ({ exchanges: [first], pages });
