@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureCli, readReport } from './large-run.js';
+import { measureCli, readReport } from './cli-measure.js';
 
 export const GOAL_RATIO = 2.2;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -8,15 +8,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RunReport } from '../lib/runner/result.js';
-import {
-  benchEngineRun,
-  type CliRun,
-  type EngineRunBench,
-  measureCli,
-  mib,
-  type ProcessPeak,
-  readReport,
-} from './large-run.js';
+import { type CliRun, measureCli, mib, type ProcessPeak, readReport } from './cli-measure.js';
+import { benchEngineRun, type EngineRunBench } from './large-run.js';
 
 export const GOAL_MS = 30_000;
 const secs = (ms: number | undefined): string => (ms === undefined ? '?' : `${(ms / 1000).toFixed(1)} s`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentTarget } from '../test/hostile/targets.js';
-import { measureCli } from './large-run.js';
+import { measureCli } from './cli-measure.js';
 
 interface Case {
   what: string;

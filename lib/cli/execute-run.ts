@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
 import { startEmulator } from '../../emulator/index.js';
-import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../../suites/support/vitest-reporter.js';
+import type { ReporterOutcome, RunInfo, SuiteRunOptions } from '../../suites/support/run-contract.js';
 import { shownText } from '../shown-text.js';
 import { applyProfile } from '../spec/load.js';
 import { sweepJournal } from './cleanup.js';

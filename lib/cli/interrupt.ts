@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { Vitest } from 'vitest/node';
-import { idleMarker } from '../../suites/support/vitest-reporter.js';
+import { idleMarker } from '../../suites/support/run-contract.js';
 import { type Io, println } from './io.js';
 
 /** After a first Ctrl-C, how long the suites get to stop on their own before they are stopped. */

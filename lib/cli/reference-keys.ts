@@ -1,4 +1,4 @@
-import { REFERENCE_KEY_ENV } from '../../suites/support/vitest-reporter.js';
+import { REFERENCE_KEY_ENV } from '../../suites/support/run-contract.js';
 import { ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN } from '../client/index.js';
 import type { RunSettings } from './run-settings.js';
 import { type SigningKeys, signingKeys } from './signing-keys.js';

@@ -1,10 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { InlineConfig, Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
+import type { ReporterOutcome, SuiteRunOptions } from '../../suites/support/run-contract.js';
 import {
   ConformanceReporter,
   type ConformanceReporterOptions,
-  type ReporterOutcome,
-  type SuiteRunOptions,
 } from '../../suites/support/vitest-reporter.js';
 import { ToolError } from '../errors.js';
 import { FAMILIES, type Family } from '../spec/catalogue.js';

@@ -13,8 +13,8 @@ import { judgeRefusalsSoFar } from '../../lib/runner/side-effects.js';
 import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { findingLines, sampleLines } from './messages.js';
 import { propertyRuns } from './progress.js';
+import type { PropertyOutcome } from './run-contract.js';
 import { engineCall, type SuiteSession } from './session.js';
-import type { PropertyOutcome } from './vitest-reporter.js';
 
 type Failure = NonNullable<PropertyOutcome['failure']>;
 

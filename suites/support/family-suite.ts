@@ -9,8 +9,8 @@ import type { Family, Rule } from '../../lib/spec/catalogue.js';
 import { defineFamilyProperty } from './family-property.js';
 import { InconclusiveRule } from './inconclusive.js';
 import { ruleFailureMessage } from './messages.js';
+import type { FamilyOutcome } from './run-contract.js';
 import { engineCall, suiteSession } from './session.js';
-import type { FamilyOutcome } from './vitest-reporter.js';
 
 /**
  * One suite file per family: `beforeAll` runs the family's rules through the shared engine session,

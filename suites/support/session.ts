@@ -5,7 +5,7 @@ import { ToolError } from '../../lib/errors.js';
 import { createSession, type RunEvent, type RunOptions, type Session } from '../../lib/runner/index.js';
 import { loadSpec, type Spec } from '../../lib/spec/load.js';
 import { ProgressLine, plannedCases } from './progress.js';
-import { idleMarker, REFERENCE_KEY_ENV, type RunInfo, type SuiteRunOptions } from './vitest-reporter.js';
+import { idleMarker, REFERENCE_KEY_ENV, type RunInfo, type SuiteRunOptions } from './run-contract.js';
 
 /** What every suite file shares: one engine session (client, RequestId memory, create budget). */
 export interface SuiteSession {

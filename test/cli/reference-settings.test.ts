@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceKeys, referenceWorkerEnv } from '../../lib/cli/reference-keys.js';
 import { resolveRunSettings } from '../../lib/cli/resolve-settings.js';
-import { REFERENCE_KEY_ENV } from '../../suites/support/vitest-reporter.js';
+import { REFERENCE_KEY_ENV } from '../../suites/support/run-contract.js';
 
 const resolveWith = (reference: string, config?: string) =>
   resolveRunSettings(

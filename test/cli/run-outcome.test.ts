@@ -6,7 +6,7 @@ import type { Io } from '../../lib/cli/io.js';
 import { ProgressReporter } from '../../lib/cli/progress-reporter.js';
 import { finishRun } from '../../lib/cli/run-outcome.js';
 import type { RuleResult, RunReport } from '../../lib/runner/result.js';
-import type { ReporterOutcome } from '../../suites/support/vitest-reporter.js';
+import type { ReporterOutcome } from '../../suites/support/run-contract.js';
 
 const rule = (id: string, verdict: RuleResult['verdict']): RuleResult => ({
   id,

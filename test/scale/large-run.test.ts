@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allureFiles, benchEngineRun, builtFile, measureCli } from '../../bench/large-run.js';
+import { allureFiles, builtFile, measureCli } from '../../bench/cli-measure.js';
+import { benchEngineRun } from '../../bench/large-run.js';
 import { MAX_FAILING_SAMPLES, MAX_FINDINGS_PER_RULE } from '../../lib/runner/tally.js';
 import { readReport } from './normalise.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtFile, type CliRun, measureCli } from '../../bench/large-run.js';
+import { builtFile, type CliRun, measureCli } from '../../bench/cli-measure.js';
 import type { RunReport } from '../../lib/runner/result.js';
 import { readReport } from './normalise.js';
 

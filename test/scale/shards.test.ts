@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtFile, type CliRun, measureCli } from '../../bench/large-run.js';
+import { builtFile, type CliRun, measureCli } from '../../bench/cli-measure.js';
 import { CROSS_CUTTING_RULES } from '../../lib/checks/index.js';
 import type { RunReport } from '../../lib/runner/result.js';
 import { allureCases, comparableReport, comparableSummary, junitCases, readReport } from './normalise.js';

@@ -9,14 +9,8 @@ import type { CaseRecord, RuleResult, RunReport } from '../../lib/runner/result.
 import { RuleTally, type TallyData } from '../../lib/runner/tally.js';
 import type { Rule } from '../../lib/spec/catalogue.js';
 import { loadCatalogue } from '../../lib/spec/load.js';
-import {
-  ConformanceReporter,
-  type FamilyOutcome,
-  familyTimings,
-  type ReporterOutcome,
-  type RunInfo,
-  wallTimings,
-} from '../../suites/support/vitest-reporter.js';
+import type { FamilyOutcome, ReporterOutcome, RunInfo } from '../../suites/support/run-contract.js';
+import { ConformanceReporter, familyTimings, wallTimings } from '../../suites/support/vitest-reporter.js';
 
 const catalogue = loadCatalogue();
 const rule = (id: string): Rule => {
