@@ -13,6 +13,7 @@ import { packageVersion } from './package-root.js';
 import { assertReachable } from './preflight.js';
 import type { PreparedRun } from './prepare.js';
 import { referenceWorkerEnv } from './reference-keys.js';
+import { createsShareDisks } from './run-settings.js';
 import type { SigningKeys } from './signing-keys.js';
 import { openGroups } from './sweeper.js';
 import { runSuites } from './vitest-run.js';
@@ -176,6 +177,7 @@ function suiteOptionsFor(
     transports: prepared.transports,
     ...(prepared.only && { only: prepared.only }),
     concurrency: settings.concurrency,
+    createsShareDisks: createsShareDisks(settings),
     ...(settings.rate !== undefined && { rate: settings.rate }),
     timeoutMs: settings.timeoutMs,
     ...(settings.maxCreates !== undefined && { maxCreates: settings.maxCreates }),

@@ -70,7 +70,7 @@ export function buildProgram(
     .addOption(new Option('--signature <v>', 'only this signature').choices(['v2', 'v3']))
     .addOption(new Option('--method <m>', 'only this HTTP method').choices(['POST', 'GET']))
     .addOption(new Option('--format <f>', 'only this response format').choices(['JSON', 'XML']))
-    .option('--concurrency <n>', 'requests in flight at once (default 8 for --target, 16 embedded)')
+    .option('--concurrency <n>', 'requests in flight at once (default 8 for --target, 32 embedded)')
     .option('--rate <n>', 'requests per second at most; 0: no cap (default: 20 for --target, none embedded)')
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 10000)')
     .option('--max-creates <n>', 'budget of groups a run may create (default: 150 for --target)')

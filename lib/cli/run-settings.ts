@@ -56,7 +56,7 @@ export const RUN_DEFAULTS = {
   /** With --target: a real endpoint, or someone else's emulator. */
   concurrency: 8,
   /** The embedded emulator, in this process: more cases in flight keep it busy. */
-  embeddedConcurrency: 16,
+  embeddedConcurrency: 32,
   timeoutMs: 10_000,
   maxTransportFailures: 5,
   // The support family makes two or three groups per case: a default run (seed 7, --runs 3) fits in 130, not 100.
@@ -94,3 +94,11 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 /** `reportDir` → `--report-dir`. */
 export const flagFor = (key: SettingKey): string =>
   `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Whether creates on one disk may overlap (RunOptions.createsShareDisks): only when every target of the
+ * run is an emulator this process starts, which finishes each snapshot before it answers. Someone
+ * else's endpoint, or a live reference, may still be creating when it answers.
+ */
+export const createsShareDisks = (settings: Pick<RunSettings, 'target' | 'reference'>): boolean =>
+  settings.target === undefined && settings.reference?.kind !== 'live';

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Exchange } from '../client/exchange.js';
+import { journalLines } from '../runner/journal.js';
 
 /** A group the engine created and did not record as deleted. */
 export interface JournalGroup {
@@ -16,7 +17,7 @@ export interface JournalGroup {
 export function openGroups(journalFile: string): JournalGroup[] {
   if (!existsSync(journalFile)) return [];
   const open = new Map<string, JournalGroup>();
-  for (const line of readFileSync(journalFile, 'utf8').split('\n')) {
+  for (const line of journalLines(journalFile)) {
     const entry = parseLine(line);
     if (entry === undefined) continue;
     if (entry.event === 'deleted') open.delete(entry.group.id);
@@ -53,7 +54,7 @@ export type DeleteGroup = (group: JournalGroup) => Promise<Exchange>;
 export function lostCreates(journalFile: string): string[] {
   if (!existsSync(journalFile)) return [];
   const notes: string[] = [];
-  for (const line of readFileSync(journalFile, 'utf8').split('\n')) {
+  for (const line of journalLines(journalFile)) {
     let value: Record<string, unknown>;
     try {
       value = JSON.parse(line) as Record<string, unknown>;

@@ -18,6 +18,14 @@ const SUITE_FILE_NAMES: Partial<Record<Family, string>> = { support: 'support-op
 export const suiteFileOf = (family: Family): string => `suites/${SUITE_FILE_NAMES[family] ?? family}.test.ts`;
 export const BLOB_DIR = 'blob-reports';
 
+/**
+ * The worker's live heap stays about 60-130 MB at `--runs 10000`, but V8 by default lets garbage grow
+ * the heap to two to four times that before it marks, which took the worker to 470 MiB (issue 20's goal
+ * is 400). Growing by half at most kept it at 330 MiB in the same wall time. A growing factor, not a
+ * cap: a run that needs more heap still gets it.
+ */
+const WORKER_NODE_FLAGS = ['--heap-growing-percent=50'];
+
 export interface SuitesRun {
   root: string;
   reportDir: string;
@@ -98,6 +106,7 @@ export async function runSuites(run: SuitesRun): Promise<ReporterOutcome | undef
     // vitest types reporter options per built-in name; these are checked against its docs instead.
     reporters: reporters as InlineConfig['reporters'],
     pool: 'forks',
+    execArgv: WORKER_NODE_FLAGS,
     isolate: false,
     fileParallelism: false,
     maxWorkers: 1,

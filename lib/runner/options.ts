@@ -29,6 +29,11 @@ export interface RunOptions {
   only?: string[];
   /** Cases in flight at once. Default 8. */
   concurrency?: number;
+  /**
+   * The target finishes every snapshot before it answers (the embedded emulator does), so creates on
+   * one disk may overlap; see caseLocks. Default false: each create holds its disks alone.
+   */
+  createsShareDisks?: boolean;
   /** Requests per second across the run (every request: cases, look-ups, clean-up). Default none. */
   rate?: number;
   /** Connect, headers and body timeout of each request. Default 30 000. */
@@ -74,6 +79,7 @@ export interface ResolvedRunOptions extends RunOptions {
   targetUrl: URL;
   only: string[] | undefined;
   concurrency: number;
+  createsShareDisks: boolean;
   rate: number | undefined;
   timeoutMs: number;
   maxCreates: number | undefined;
@@ -95,6 +101,11 @@ function optionalInteger(field: string, value: unknown, min: number, fallback: n
 function optionalInteger(field: string, value: unknown, min: number, fallback?: number): number | undefined;
 function optionalInteger(field: string, value: unknown, min: number, fallback?: number): number | undefined {
   return value === undefined ? fallback : integer(field, value, min);
+}
+
+function flag(field: string, value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean') throw usage(field, 'expected true or false', value);
+  return value === true;
 }
 
 function object(field: string, value: unknown, has: string): void {
@@ -174,6 +185,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
     targetUrl,
     only: only(options.only, options.catalogue),
     concurrency: optionalInteger('concurrency', options.concurrency, 1, 8),
+    createsShareDisks: flag('createsShareDisks', options.createsShareDisks),
     rate,
     timeoutMs: optionalInteger('timeoutMs', options.timeoutMs, 1, 30_000),
     maxCreates: optionalInteger('maxCreates', options.maxCreates, 0),

@@ -3,6 +3,7 @@ import type { Case } from '../cases.js';
 import { CROSS_CUTTING_RULES, type GroupState } from '../checks/index.js';
 import { redactExchange } from '../client/index.js';
 import { ToolError } from '../errors.js';
+import { caseLocks, mayCreate } from './case-locks.js';
 import { type CaseOutcome, executeCase } from './case-runner.js';
 import { sweepGroups } from './groups.js';
 import { recordOutcome, recordSkipped } from './record.js';
@@ -11,12 +12,6 @@ import { ruleResult } from './rule-result.js';
 import { runScheduled } from './scheduler.js';
 import type { Session } from './session.js';
 import { closeSideEffectWindow, noteRefusal, openSideEffectWindow } from './side-effects.js';
-
-/** A case that may create a group (a valid request, or one set up by a creating prelude) spends budget. */
-const mayCreate = (c: Case): boolean =>
-  c.expectGroup !== undefined ||
-  c.expected.kind === 'success' ||
-  (c.prelude ?? []).some((req) => req.action === 'CreateSnapshotGroup');
 
 /**
  * Groups a case may make: one, or one per create without a ClientToken when it sends several (a support
@@ -65,8 +60,8 @@ function* timedDraws(session: Session, cases: Iterable<Case>): Generator<Case> {
 
 /**
  * Runs cases with bounded concurrency under the create budget, and tallies them, holding only a
- * window of them. A case that may create holds its disks alone; cases expected to be refused share
- * theirs with each other. `onOutcome` sees each outcome (exchanges still unredacted).
+ * window of them, each holding its disks as `caseLocks` says. `onOutcome` sees each outcome (exchanges
+ * still unredacted).
  */
 async function schedule(
   session: Session,
@@ -81,7 +76,7 @@ async function schedule(
     const { notStarted } = await runScheduled(admitted, {
       concurrency: session.options.concurrency,
       lookAhead: session.options.concurrency * LOOK_AHEAD_PER_SLOT,
-      locks: (c) => (mayCreate(c) ? { exclusive: c.disks, shared: [] } : { exclusive: [], shared: c.disks }),
+      locks: (c) => caseLocks(c, session.options.createsShareDisks),
       stopped: () => session.aborted,
       run: async (c) => {
         const outcome = await executeCase(session, c);

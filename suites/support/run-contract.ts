@@ -27,6 +27,8 @@ export interface SuiteRunOptions {
   /** Rule ids (already expanded); absent: every rule. */
   only?: string[];
   concurrency: number;
+  /** Creates on one disk may overlap: the target (and reference) finish each snapshot before answering. */
+  createsShareDisks: boolean;
   /** Requests per second; absent: no cap. */
   rate?: number;
   timeoutMs: number;

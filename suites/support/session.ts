@@ -74,6 +74,7 @@ async function openSession(): Promise<SuiteSession> {
     transports: options.transports,
     ...(options.only && { only: options.only }),
     concurrency: options.concurrency,
+    createsShareDisks: options.createsShareDisks,
     ...(options.rate !== undefined && { rate: options.rate }),
     timeoutMs: options.timeoutMs,
     ...(options.maxCreates !== undefined && { maxCreates: options.maxCreates }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../lib/cli/config-file.js';
 import { resolveRunSettings } from '../../lib/cli/resolve-settings.js';
+import { createsShareDisks } from '../../lib/cli/run-settings.js';
 import { transportsFor } from '../../lib/cli/transports.js';
 import { ToolError } from '../../lib/errors.js';
 
@@ -35,6 +36,16 @@ describe('run settings', () => {
     expect(
       resolveRunSettings({ target: 'http://127.0.0.1:1', rate: '0' }, undefined, '/').rate,
     ).toBeUndefined();
+  });
+
+  it('lets creates share disks only when every target is an emulator the CLI starts', () => {
+    const at = (flags: Record<string, string>) =>
+      createsShareDisks(resolveRunSettings(flags, undefined, '/'));
+    expect(at({})).toBe(true);
+    expect(at({ reference: 'embedded' })).toBe(true);
+    expect(at({ target: 'http://127.0.0.1:1' })).toBe(false);
+    expect(at({ reference: 'http://127.0.0.1:1' })).toBe(false);
+    expect(at({ target: 'http://127.0.0.1:1', reference: 'embedded' })).toBe(false);
   });
 
   it.each([

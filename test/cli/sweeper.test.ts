@@ -25,6 +25,22 @@ const answer = (status: number, code?: string): Exchange => ({
 });
 
 describe('journal sweeper', () => {
+  it('reads a journal larger than its chunk line by line, multi-byte characters across chunk edges included', () => {
+    // 30,000 entries (about 3 MB, three reading chunks): every third deleted, each with a two-byte character.
+    const lines: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      lines.push(
+        JSON.stringify({ event: 'created', groupId: `ssg-${i}`, account: `acct-é${'x'.repeat(i % 50)}` }),
+      );
+      if (i % 3 === 0) lines.push(JSON.stringify({ event: 'deleted', groupId: `ssg-${i}` }));
+    }
+    const open = openGroups(journal(lines));
+    expect(open).toHaveLength(20_000);
+    expect(open[0]).toEqual({ id: 'ssg-1', account: 'acct-éx' });
+    expect(open.at(-1)).toEqual({ id: 'ssg-29999', account: `acct-é${'x'.repeat(29_999 % 50)}` });
+    expect(open.every((group) => group.account?.startsWith('acct-é'))).toBe(true);
+  });
+
   it('finds groups created and not deleted, reading field names leniently and skipping torn lines', () => {
     const file = journal([
       '{"event":"created","groupId":"ssg-1","region":"cn-hangzhou","account":"main"}',

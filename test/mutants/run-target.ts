@@ -91,6 +91,8 @@ export async function runAgainstEmulator(
       runs: constraints.runs,
       transports: [...(constraints.transports ?? ALL_TRANSPORTS)],
       ...(constraints.concurrency !== undefined && { concurrency: constraints.concurrency }),
+      // As the CLI runs its embedded emulator: creates share disks where snapshots finish at once.
+      createsShareDisks: (emulator.snapshotDurationMs ?? 0) === 0,
       timeoutMs: 10_000,
       signal: AbortSignal.timeout(constraints.timeoutMs ?? RUN_TIMEOUT_MS),
       credentials: (accountId) => credentialsForAccount(spec.world, accountId, {}),

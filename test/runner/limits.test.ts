@@ -39,6 +39,18 @@ describe('per-disk serialisation', () => {
     expect(target.created).toHaveLength(13);
   });
 
+  it('lets creates share a disk when the target finishes snapshots before answering (createsShareDisks)', async () => {
+    const target = await fake({ createDelayMs: 25 });
+    const cases = Array.from({ length: 8 }, () => validCase(['d-1']));
+    const outcome = await runConformance(
+      options(target.url, cases, { concurrency: 4, createsShareDisks: true }),
+    );
+    expect(target.maxCreatesInFlight).toBe(4);
+    expect(target.sharedDiskInFlight).toContain('d-1');
+    expect(outcome.rules.flatMap((rule) => rule.findings)).toEqual([]);
+    expect(target.created).toHaveLength(8);
+  });
+
   it('lets refusals share a disk, within the concurrency bound', async () => {
     const target = await fake({ createDelayMs: 20 });
     const cases = Array.from({ length: 10 }, () => longNameCase('d-1'));
