@@ -9,30 +9,54 @@ export interface JournalGroup {
   account?: string;
 }
 
+/** What a journal leaves to the sweeper: groups to delete, and notes of creates that lost their answer. */
+export interface JournalLeftovers {
+  open: JournalGroup[];
+  lost: string[];
+}
+
 /**
- * Reads the engine's JSONL journal. Field names are read leniently (`event`/`type`/`op`, and
- * `id`/`groupId`/`snapshotGroupId`) because the journal is the last line of defence: a group we fail to
- * recognise here is a group that keeps costing money.
+ * Reads the engine's JSONL journal in one pass. Field names are read leniently (`event`/`type`/`op`,
+ * and `id`/`groupId`/`snapshotGroupId`) because the journal is the last line of defence: a group we
+ * fail to recognise here is a group that keeps costing money.
  */
-export function openGroups(journalFile: string): JournalGroup[] {
-  if (!existsSync(journalFile)) return [];
+export function readLeftovers(journalFile: string): JournalLeftovers {
+  if (!existsSync(journalFile)) return { open: [], lost: [] };
   const open = new Map<string, JournalGroup>();
+  const lost: string[] = [];
   for (const line of journalLines(journalFile)) {
     const entry = parseLine(line);
     if (entry === undefined) continue;
-    if (entry.event === 'deleted') open.delete(entry.group.id);
+    if (entry.event === 'unknown') lost.push(entry.note);
+    else if (entry.event === 'deleted') open.delete(entry.group.id);
     else open.set(entry.group.id, entry.group);
   }
-  return [...open.values()];
+  return { open: [...open.values()], lost };
 }
 
-function parseLine(line: string): { event: 'created' | 'deleted'; group: JournalGroup } | undefined {
+/** Groups the journal shows as created and not deleted. */
+export const openGroups = (journalFile: string): JournalGroup[] => readLeftovers(journalFile).open;
+
+/**
+ * The notes of creates that may have made a group the engine could not find (`event: "unknown"`):
+ * nothing to delete by id, but never to be dropped from the left-behind list.
+ */
+export const lostCreates = (journalFile: string): string[] => readLeftovers(journalFile).lost;
+
+type JournalLine = { event: 'created' | 'deleted'; group: JournalGroup } | { event: 'unknown'; note: string };
+
+function parseLine(line: string): JournalLine | undefined {
   if (line.trim() === '') return undefined;
   let value: Record<string, unknown>;
   try {
     value = JSON.parse(line) as Record<string, unknown>;
   } catch {
     return undefined; // a line torn by a crash mid-write
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  if (value.event === 'unknown') {
+    const note = typeof value.note === 'string' ? value.note : 'unknown group (a create lost its answer)';
+    return { event: 'unknown', note };
   }
   const event = String(value.event ?? value.type ?? value.op ?? '').toLowerCase();
   const id = value.groupId ?? value.snapshotGroupId ?? value.id;
@@ -48,33 +72,14 @@ function parseLine(line: string): { event: 'created' | 'deleted'; group: Journal
 export type DeleteGroup = (group: JournalGroup) => Promise<Exchange>;
 
 /**
- * The notes of creates that may have made a group the engine could not find (`event: "unknown"`):
- * nothing to delete by id, but never to be dropped from the left-behind list.
- */
-export function lostCreates(journalFile: string): string[] {
-  if (!existsSync(journalFile)) return [];
-  const notes: string[] = [];
-  for (const line of journalLines(journalFile)) {
-    let value: Record<string, unknown>;
-    try {
-      value = JSON.parse(line) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
-    if (value?.event !== 'unknown') continue;
-    notes.push(typeof value.note === 'string' ? value.note : 'unknown group (a create lost its answer)');
-  }
-  return notes;
-}
-
-/**
  * Deletes every group the journal shows as still open and returns the ids that could not be deleted,
  * then the notes of lost creates. "Not found" counts as deleted: the group is gone, which is all that
  * matters here.
  */
 export async function sweep(journalFile: string, deleteGroup: DeleteGroup): Promise<string[]> {
+  const { open, lost } = readLeftovers(journalFile);
   const leftBehind: string[] = [];
-  for (const group of openGroups(journalFile)) {
+  for (const group of open) {
     try {
       const exchange = await deleteGroup(group);
       if (!isGone(exchange)) leftBehind.push(group.id);
@@ -82,7 +87,7 @@ export async function sweep(journalFile: string, deleteGroup: DeleteGroup): Prom
       leftBehind.push(group.id);
     }
   }
-  return [...leftBehind, ...lostCreates(journalFile)];
+  return [...leftBehind, ...lost];
 }
 
 function isGone(exchange: Exchange): boolean {

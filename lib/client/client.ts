@@ -74,8 +74,11 @@ export function createClient(options: ClientOptions): Client {
 /**
  * Whether sending the request twice does no harm. A create without a ClientToken that may have reached
  * the target is never re-sent: on a real account a second group would cost money and escape clean-up.
+ * Nor is a request signed with a fixed nonce (the nonce-reuse fault's): if its first attempt got
+ * through, the retry is refused as SignatureNonceUsed for its own sake, and the case judged on that.
  */
 export function isRepeatable(req: CaseRequest): boolean {
+  if (req.tamper?.kind === 'nonce') return false;
   if (req.action.startsWith('Describe')) return true;
   return req.params.some(([name, value]) => name === 'ClientToken' && value !== '');
 }

@@ -113,4 +113,12 @@ describe('isRepeatable', () => {
     expect(isRepeatable(req('CreateSnapshotGroup', [['RegionId', 'cn-hangzhou']]))).toBe(false);
     expect(isRepeatable(req('DeleteSnapshotGroup', [['SnapshotGroupId', 'ssg-1']]))).toBe(false);
   });
+
+  it('never re-sends a request signed with a fixed nonce: a retry would meet its own first attempt', () => {
+    const tamper = { kind: 'nonce', value: 'n-1' } as const;
+    expect(isRepeatable({ ...req('DescribeSnapshotGroups', [['RegionId', 'cn-hangzhou']]), tamper })).toBe(
+      false,
+    );
+    expect(isRepeatable({ ...req('CreateSnapshotGroup', [['ClientToken', 'abc']]), tamper })).toBe(false);
+  });
 });
