@@ -176,6 +176,7 @@ function suiteOptionsFor(
     runs: settings.runs,
     transports: prepared.transports,
     ...(prepared.only && { only: prepared.only }),
+    families: prepared.families,
     concurrency: settings.concurrency,
     createsShareDisks: createsShareDisks(settings),
     ...(settings.rate !== undefined && { rate: settings.rate }),

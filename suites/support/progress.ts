@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../lib/runner/index.js';
 import type { Session } from '../../lib/runner/session.js';
+import type { Family } from '../../lib/spec/catalogue.js';
 
 /** Must equal PROGRESS_TAG of lib/cli/progress-reporter.ts (the suites may not import the CLI). */
 const PROGRESS_TAG = '@@ecs-conformance-progress ';
@@ -9,13 +10,20 @@ const INTERVAL_MS = 250;
 export const propertyRuns = (runs: number): number => Math.min(Math.max(runs, 1), 25);
 
 /**
- * The cases a session means to run: each selected rule's planned cases, and each family's property
+ * What this worker means to run: the planned cases of each rule of the families whose suite files run
+ * (a shard runs its share only, though its session selects every rule), and each family's property
  * runs. A failing property stops early, so the count is a plan, not a promise.
  */
-export function plannedCases(engine: Session, runs: number): number {
-  const families = new Set(engine.rules.map((rule) => rule.family));
-  const ruleCases = engine.rules.reduce((sum, rule) => sum + (engine.cases.plannedFor?.(rule.id) ?? 0), 0);
-  return ruleCases + families.size * propertyRuns(runs);
+export function plannedWork(
+  engine: Session,
+  runs: number,
+  families: readonly Family[],
+): { cases: number; rules: number } {
+  const running = new Set(families);
+  const rules = engine.rules.filter((rule) => running.has(rule.family));
+  const present = new Set(rules.map((rule) => rule.family));
+  const ruleCases = rules.reduce((sum, rule) => sum + (engine.cases.plannedFor?.(rule.id) ?? 0), 0);
+  return { cases: ruleCases + present.size * propertyRuns(runs), rules: rules.length };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface SuiteRunOptions {
   transports: TransportVariant[];
   /** Rule ids (already expanded); absent: every rule. */
   only?: string[];
+  /** The families whose suite files run (a shard's share of them): what progress plans for. */
+  families: Family[];
   concurrency: number;
   /** Creates on one disk may overlap: the target (and reference) finish each snapshot before answering. */
   createsShareDisks: boolean;

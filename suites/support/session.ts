@@ -4,7 +4,7 @@ import { credentialsForAccount } from '../../lib/client/index.js';
 import { ToolError } from '../../lib/errors.js';
 import { createSession, type RunEvent, type RunOptions, type Session } from '../../lib/runner/index.js';
 import { loadSpec, type Spec } from '../../lib/spec/load.js';
-import { ProgressLine, plannedCases } from './progress.js';
+import { ProgressLine, plannedWork } from './progress.js';
 import { idleMarker, REFERENCE_KEY_ENV, type RunInfo, type SuiteRunOptions } from './run-contract.js';
 
 /** What every suite file shares: one engine session (client, RequestId memory, create budget). */
@@ -85,7 +85,8 @@ async function openSession(): Promise<SuiteSession> {
     ...differential(options, spec),
     ...(progress && { onEvent: (event: RunEvent) => progress.onEvent(event) }),
   });
-  progress?.plan(plannedCases(engine, options.runs), engine.rules.length);
+  const planned = plannedWork(engine, options.runs, options.families);
+  progress?.plan(planned.cases, planned.rules);
   const run: RunInfo = {
     target: { url: options.targetUrl, embedded: options.embedded },
     world: { name: spec.world.name, file: options.worldFile },
