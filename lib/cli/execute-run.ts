@@ -82,6 +82,7 @@ export async function executeRun(
   };
   const interrupt = new Interrupt(io, cancelFile);
   let vitest: Vitest | undefined;
+  let swept: string[] | undefined;
   try {
     if (settings.target !== undefined)
       await assertReachable(settings.target, Math.min(settings.timeoutMs, 5_000));
@@ -112,7 +113,10 @@ export async function executeRun(
             ...prepared.catalogue,
             rules: applyProfile(prepared.catalogue, prepared.profile),
           }),
-          finalize: sweepNow,
+          finalize: async () => {
+            swept = await sweepNow();
+            return swept;
+          },
         },
         onStart: (started) => {
           vitest = started;
@@ -123,7 +127,9 @@ export async function executeRun(
     ]);
     // Stopped waiting (a second Ctrl-C): nothing is in flight any more, the worker can go.
     if (outcome === undefined) await vitest?.close().catch(() => undefined);
-    const leftBehind = await sweepNow();
+    // The reporter swept before it wrote: once that left nothing, nothing can be left now (the worker's
+    // last deletes only shorten the journal's list), and a large run's journal is not read again.
+    const leftBehind = swept?.length === 0 ? swept : await sweepNow();
     const interrupted = interrupt.received;
     return { ...(outcome && { outcome }), ...(interrupted && { interrupted }), leftBehind };
   } finally {

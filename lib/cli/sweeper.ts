@@ -9,9 +9,14 @@ export interface JournalGroup {
   account?: string;
 }
 
-/** What a journal leaves to the sweeper: groups to delete, and notes of creates that lost their answer. */
+/** What a journal leaves to the sweeper. */
 export interface JournalLeftovers {
+  /** Groups created and not deleted. */
   open: JournalGroup[];
+  /**
+   * Notes of creates that may have made a group the engine could not find (`event: "unknown"`): nothing
+   * to delete by id, but never to be dropped from the left-behind list.
+   */
   lost: string[];
 }
 
@@ -36,12 +41,6 @@ export function readLeftovers(journalFile: string): JournalLeftovers {
 
 /** Groups the journal shows as created and not deleted. */
 export const openGroups = (journalFile: string): JournalGroup[] => readLeftovers(journalFile).open;
-
-/**
- * The notes of creates that may have made a group the engine could not find (`event: "unknown"`):
- * nothing to delete by id, but never to be dropped from the left-behind list.
- */
-export const lostCreates = (journalFile: string): string[] => readLeftovers(journalFile).lost;
 
 type JournalLine = { event: 'created' | 'deleted'; group: JournalGroup } | { event: 'unknown'; note: string };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lostCreates, openGroups, sweep } from '../../lib/cli/sweeper.js';
+import { openGroups, readLeftovers, sweep } from '../../lib/cli/sweeper.js';
 import type { Exchange } from '../../lib/client/exchange.js';
 
 const journal = (lines: string[]): string => {
@@ -86,7 +86,7 @@ describe('journal sweeper', () => {
       }),
       '{"event":"unknown"}',
     ]);
-    expect(lostCreates(file)).toEqual([note, 'unknown group (a create lost its answer)']);
+    expect(readLeftovers(file).lost).toEqual([note, 'unknown group (a create lost its answer)']);
     const asked: string[] = [];
     const leftBehind = await sweep(file, async (group) => {
       asked.push(group.id);
